@@ -1,0 +1,464 @@
+"""Pact JSON (any spec version) → model. Every problem is collected with its JSON path."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from accord.errors import Issue
+from accord.model.bodies import Body
+from accord.model.codec._bodies import read_body
+from accord.model.codec._rules import read_generators, read_matching_rules
+from accord.model.http import Headers, Query, Request, Response, find_header, parse_query_string
+from accord.model.interactions import (
+    AnyInteraction,
+    AsyncMessage,
+    HttpInteraction,
+    InteractionType,
+    MessageContents,
+    ProviderState,
+    SyncMessage,
+)
+from accord.model.pact import Pact
+from accord.model.spec import SpecVersion
+
+_COMMON_KEYS = {
+    "type",
+    "description",
+    "key",
+    "pending",
+    "comments",
+    "pluginConfiguration",
+    "interactionMarkup",
+    "transport",
+    "providerState",
+    "providerStates",
+    "provider_state",
+    "_id",
+}
+_HTTP_KEYS = _COMMON_KEYS | {"request", "response"}
+_ASYNC_KEYS = _COMMON_KEYS | {"contents", "metadata", "metaData", "matchingRules", "generators"}
+_SYNC_KEYS = _COMMON_KEYS | {"request", "response"}
+_TOP_KEYS = {"consumer", "provider", "interactions", "messages", "metadata"}
+
+
+def detect_spec(data: Mapping[str, Any]) -> SpecVersion:
+    """The spec version declared in metadata, else guessed from the document's shape."""
+    metadata = data.get("metadata")
+    if isinstance(metadata, Mapping):
+        for key in ("pactSpecification", "pact-specification", "pactSpecificationVersion"):
+            declared = metadata.get(key)
+            if isinstance(declared, Mapping):
+                declared = declared.get("version")
+            if isinstance(declared, str):
+                try:
+                    return SpecVersion.parse(declared)
+                except ValueError:
+                    pass
+    interactions = data.get("interactions")
+    if isinstance(interactions, list) and any(
+        isinstance(i, Mapping) and "type" in i for i in interactions
+    ):
+        return SpecVersion.V4
+    if "messages" in data:
+        return SpecVersion.V3
+    if isinstance(interactions, list) and any(
+        isinstance(i, Mapping) and "providerStates" in i for i in interactions
+    ):
+        return SpecVersion.V3
+    return SpecVersion.V2
+
+
+def read_pact(data: Any, issues: list[Issue], spec: SpecVersion | None = None) -> Pact | None:
+    """Read a whole pact document; returns None only when the top level is unusable."""
+    if not isinstance(data, Mapping):
+        issues.append(Issue("$", f"a pact must be a JSON object, got {type(data).__name__}"))
+        return None
+    spec = spec or detect_spec(data)
+    consumer = _participant(data, "consumer", issues)
+    provider = _participant(data, "provider", issues)
+    interactions: list[AnyInteraction] = []
+    if "interactions" in data:
+        raw = data["interactions"]
+        if not isinstance(raw, list):
+            issues.append(Issue("$.interactions", f"must be an array, got {type(raw).__name__}"))
+            raw = []
+        for index, item in enumerate(raw):
+            read = read_interaction(item, spec, f"$.interactions[{index}]", issues)
+            if read is not None:
+                interactions.append(read)
+    if "messages" in data:
+        raw = data["messages"]
+        if not isinstance(raw, list):
+            issues.append(Issue("$.messages", f"must be an array, got {type(raw).__name__}"))
+            raw = []
+        for index, item in enumerate(raw):
+            message = _read_async_message(item, spec, f"$.messages[{index}]", issues)
+            if message is not None:
+                interactions.append(message)
+    if "interactions" not in data and "messages" not in data:
+        issues.append(
+            Issue("$", "a pact needs an 'interactions' (or, for V3 messages, 'messages') array")
+        )
+    metadata = data.get("metadata", {})
+    if not isinstance(metadata, Mapping):
+        issues.append(Issue("$.metadata", f"must be an object, got {type(metadata).__name__}"))
+        metadata = {}
+    metadata = dict(metadata)
+    if "pact-specification" in metadata and "pactSpecification" not in metadata:
+        metadata["pactSpecification"] = metadata.pop("pact-specification")
+    extra = {key: value for key, value in data.items() if key not in _TOP_KEYS}
+    for role in ("consumer", "provider"):
+        participant = data.get(role)
+        if isinstance(participant, Mapping) and set(participant) - {"name"}:
+            extra[f"__{role}"] = {k: v for k, v in participant.items() if k != "name"}
+    return Pact(
+        consumer=consumer,
+        provider=provider,
+        interactions=tuple(interactions),
+        metadata=metadata,
+        spec=spec,
+        extra=extra,
+    )
+
+
+def read_interaction(
+    data: Any, spec: SpecVersion, where: str, issues: list[Issue]
+) -> AnyInteraction | None:
+    if not isinstance(data, Mapping):
+        issues.append(Issue(where, f"an interaction must be an object, got {type(data).__name__}"))
+        return None
+    kind = data.get("type")
+    if kind is None:
+        if "contents" in data and "request" not in data:
+            return _read_async_message(data, spec, where, issues)
+        kind = InteractionType.HTTP.value
+    try:
+        interaction_type = InteractionType(kind)
+    except ValueError:
+        known = ", ".join(t.value for t in InteractionType)
+        issues.append(
+            Issue(f"{where}.type", f"unknown interaction type {kind!r}; expected one of {known}")
+        )
+        return None
+    if interaction_type is InteractionType.ASYNC_MESSAGE:
+        return _read_async_message(data, spec, where, issues)
+    if interaction_type is InteractionType.SYNC_MESSAGE:
+        return _read_sync_message(data, spec, where, issues)
+    common = _common_fields(data, spec, where, issues, _HTTP_KEYS)
+    for part in ("request", "response"):
+        if part not in data:
+            issues.append(Issue(f"{where}.{part}", f"an HTTP interaction needs a '{part}' object"))
+    request = read_request(data.get("request", {}), spec, f"{where}.request", issues, strict=True)
+    response = read_response(data.get("response", {}), spec, f"{where}.response", issues)
+    return HttpInteraction(request=request, response=response, **common)
+
+
+def read_request(
+    data: Any, spec: SpecVersion, where: str, issues: list[Issue], *, strict: bool = False
+) -> Request:
+    """Read a request object; `strict` requires method and path as a pact file must have them."""
+    if not isinstance(data, Mapping):
+        issues.append(Issue(where, f"a request must be an object, got {type(data).__name__}"))
+        return Request()
+    method = data.get("method", "GET" if not strict else None)
+    if not isinstance(method, str) or not method:
+        issues.append(
+            Issue(f"{where}.method", f"must be an HTTP method string such as 'GET', got {method!r}")
+        )
+        method = "GET"
+    path = data.get("path", "/")
+    if not isinstance(path, str):
+        issues.append(Issue(f"{where}.path", f"must be a string, got {type(path).__name__}"))
+        path = "/"
+    headers = _read_headers(data, spec, f"{where}.headers", issues)
+    query = _read_query(data, spec, f"{where}.query", issues)
+    content_type = _header_content_type(headers)
+    body = read_body(data, "body", content_type, spec, where, issues)
+    rules = read_matching_rules(data.get("matchingRules"), spec, f"{where}.matchingRules", issues)
+    generators = read_generators(data.get("generators"), f"{where}.generators", issues)
+    return Request(
+        method=method.upper() if strict else method,
+        path=path,
+        query=query,
+        headers=headers,
+        body=body,
+        matching_rules=rules,
+        generators=generators,
+    )
+
+
+def read_response(data: Any, spec: SpecVersion, where: str, issues: list[Issue]) -> Response:
+    if not isinstance(data, Mapping):
+        issues.append(Issue(where, f"a response must be an object, got {type(data).__name__}"))
+        return Response()
+    status = data.get("status", 200)
+    if isinstance(status, str) and status.isdigit():
+        status = int(status)
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+        issues.append(
+            Issue(
+                f"{where}.status",
+                f"must be an HTTP status code between 100 and 599, got {status!r}",
+            )
+        )
+        status = 200
+    headers = _read_headers(data, spec, f"{where}.headers", issues)
+    body = read_body(data, "body", _header_content_type(headers), spec, where, issues)
+    rules = read_matching_rules(data.get("matchingRules"), spec, f"{where}.matchingRules", issues)
+    generators = read_generators(data.get("generators"), f"{where}.generators", issues)
+    return Response(
+        status=status, headers=headers, body=body, matching_rules=rules, generators=generators
+    )
+
+
+def read_message_contents(
+    data: Any, spec: SpecVersion, where: str, issues: list[Issue]
+) -> MessageContents:
+    """Read message contents: `contents` (V4 also `content`/`body`), `metadata`/`metaData`, rules."""
+    if not isinstance(data, Mapping):
+        issues.append(
+            Issue(where, f"message contents must be an object, got {type(data).__name__}")
+        )
+        return MessageContents()
+    metadata = data.get("metadata", data.get("metaData", {}))
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, Mapping):
+        issues.append(
+            Issue(f"{where}.metadata", f"must be an object, got {type(metadata).__name__}")
+        )
+        metadata = {}
+    content_type = _metadata_content_type(metadata)
+    key = next((k for k in ("contents", "content", "body") if k in data), "contents")
+    contents = read_body(data, key, content_type, spec, where, issues)
+    rules = read_matching_rules(
+        data.get("matchingRules"), spec, f"{where}.matchingRules", issues, message=True
+    )
+    generators = read_generators(data.get("generators"), f"{where}.generators", issues)
+    return MessageContents(
+        contents=contents, metadata=dict(metadata), matching_rules=rules, generators=generators
+    )
+
+
+def _read_async_message(
+    data: Any, spec: SpecVersion, where: str, issues: list[Issue]
+) -> AsyncMessage | None:
+    if not isinstance(data, Mapping):
+        issues.append(Issue(where, f"a message must be an object, got {type(data).__name__}"))
+        return None
+    common = _common_fields(data, spec, where, issues, _ASYNC_KEYS)
+    message = read_message_contents(data, spec, where, issues)
+    return AsyncMessage(message=message, **common)
+
+
+def _read_sync_message(
+    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue]
+) -> SyncMessage:
+    common = _common_fields(data, spec, where, issues, _SYNC_KEYS)
+    if "request" not in data:
+        issues.append(Issue(f"{where}.request", "a synchronous message needs a 'request' object"))
+    request = read_message_contents(data.get("request", {}), spec, f"{where}.request", issues)
+    raw_responses = data.get("response", [])
+    if isinstance(raw_responses, Mapping):
+        raw_responses = [raw_responses]
+    if not isinstance(raw_responses, list):
+        issues.append(
+            Issue(
+                f"{where}.response",
+                f"must be an array of messages, got {type(raw_responses).__name__}",
+            )
+        )
+        raw_responses = []
+    responses = tuple(
+        read_message_contents(item, spec, f"{where}.response[{i}]", issues)
+        for i, item in enumerate(raw_responses)
+    )
+    return SyncMessage(request=request, response=responses, **common)
+
+
+def _common_fields(
+    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue], known: set[str]
+) -> dict[str, Any]:
+    description = data.get("description")
+    if not isinstance(description, str):
+        issues.append(
+            Issue(
+                f"{where}.description",
+                f"every interaction needs a description string, got {description!r}",
+            )
+        )
+        description = ""
+    pending = data.get("pending", False)
+    if not isinstance(pending, bool):
+        issues.append(Issue(f"{where}.pending", f"must be true or false, got {pending!r}"))
+        pending = False
+    comments = data.get("comments", {})
+    if not isinstance(comments, Mapping):
+        issues.append(
+            Issue(f"{where}.comments", f"must be an object, got {type(comments).__name__}")
+        )
+        comments = {}
+    plugin_config = data.get("pluginConfiguration", {})
+    if not isinstance(plugin_config, Mapping):
+        issues.append(Issue(f"{where}.pluginConfiguration", "must be an object"))
+        plugin_config = {}
+    key = data.get("key")
+    if key is not None and not isinstance(key, str):
+        issues.append(Issue(f"{where}.key", f"must be a string, got {key!r}"))
+        key = None
+    raw_id = data.get("_id")
+    return {
+        "description": description,
+        "provider_states": _read_states(data, where, issues),
+        "key": key,
+        "pending": pending,
+        "comments": dict(comments),
+        "plugin_configuration": dict(plugin_config),
+        "interaction_markup": data.get("interactionMarkup"),
+        "transport": data.get("transport"),
+        "id": str(raw_id) if raw_id is not None else None,
+        "extra": {k: v for k, v in data.items() if k not in known},
+    }
+
+
+def _read_states(
+    data: Mapping[str, Any], where: str, issues: list[Issue]
+) -> tuple[ProviderState, ...]:
+    states: list[ProviderState] = []
+    if "providerStates" in data:
+        raw = data["providerStates"]
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            issues.append(
+                Issue(f"{where}.providerStates", f"must be an array, got {type(raw).__name__}")
+            )
+            raw = []
+        for index, item in enumerate(raw):
+            here = f"{where}.providerStates[{index}]"
+            if isinstance(item, str):
+                states.append(ProviderState(name=item))
+                continue
+            if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
+                issues.append(
+                    Issue(here, "a provider state must be an object with a 'name' string")
+                )
+                continue
+            params = item.get("params") or {}
+            if not isinstance(params, Mapping):
+                issues.append(
+                    Issue(f"{here}.params", f"must be an object, got {type(params).__name__}")
+                )
+                params = {}
+            states.append(ProviderState(name=item["name"], params=dict(params)))
+    for key in ("providerState", "provider_state"):
+        raw_state = data.get(key)
+        if raw_state is None or states:
+            continue
+        if not isinstance(raw_state, str):
+            issues.append(
+                Issue(f"{where}.{key}", f"must be a string, got {type(raw_state).__name__}")
+            )
+        elif raw_state:
+            states.append(ProviderState(name=raw_state))
+    return tuple(states)
+
+
+def _participant(data: Mapping[str, Any], role: str, issues: list[Issue]) -> str:
+    participant = data.get(role)
+    if not isinstance(participant, Mapping) or not isinstance(participant.get("name"), str):
+        issues.append(
+            Issue(f"$.{role}.name", f'the pact must name its {role}: expected {{"name": "..."}}')
+        )
+        return ""
+    name: str = participant["name"]
+    if not name.strip():
+        issues.append(Issue(f"$.{role}.name", f"the {role} name must not be empty"))
+    return name
+
+
+def _read_headers(
+    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue]
+) -> Headers | None:
+    raw = data.get("headers")
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        issues.append(
+            Issue(where, f"must be an object of header names to values, got {type(raw).__name__}")
+        )
+        return None
+    headers: Headers = {}
+    for name, value in raw.items():
+        if isinstance(value, str):
+            headers[name] = [value]
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            headers[name] = list(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            headers[name] = [str(value)]
+        else:
+            issues.append(
+                Issue(
+                    f"{where}['{name}']",
+                    f"a header value must be a string or a list of strings, got {value!r}",
+                )
+            )
+    return headers
+
+
+def _read_query(
+    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue]
+) -> Query | None:
+    raw = data.get("query")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return parse_query_string(raw, keep_empty=spec <= SpecVersion.V1)
+    if not isinstance(raw, Mapping):
+        issues.append(
+            Issue(where, f"must be a query string or an object of lists, got {type(raw).__name__}")
+        )
+        return None
+    query: Query = {}
+    for name, value in raw.items():
+        if isinstance(value, str):
+            query[name] = [value]
+        elif isinstance(value, list) and all(
+            isinstance(item, (str, int, float)) or item is None for item in value
+        ):
+            query[name] = ["" if item is None else str(item) for item in value]
+        elif value is None:
+            query[name] = [""]
+        else:
+            issues.append(
+                Issue(
+                    f"{where}['{name}']",
+                    f"a query value must be a string or a list of strings, got {value!r}",
+                )
+            )
+    return query
+
+
+def _header_content_type(headers: Headers | None) -> str | None:
+    values = find_header(headers, "content-type")
+    return values[0] if values else None
+
+
+def _metadata_content_type(metadata: Mapping[str, Any]) -> str | None:
+    for key in ("contentType", "content-type", "Content-Type", "content_type"):
+        value = metadata.get(key)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+__all__ = [
+    "Body",
+    "detect_spec",
+    "read_interaction",
+    "read_message_contents",
+    "read_pact",
+    "read_request",
+    "read_response",
+]
