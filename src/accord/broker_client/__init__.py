@@ -1,0 +1,1 @@
+"""accord.broker_client (being built)."""

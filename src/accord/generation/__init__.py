@@ -1,0 +1,1 @@
+"""accord.generation (being built)."""

@@ -1,0 +1,1 @@
+"""accord.mock (being built)."""

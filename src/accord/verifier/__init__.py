@@ -1,0 +1,1 @@
+"""accord.verifier (being built)."""
