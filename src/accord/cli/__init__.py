@@ -12,6 +12,9 @@ import click
 # command name → "module:attribute" of a click command or group
 COMMANDS: dict[str, str] = {
     "pact": "accord.cli.pact_files:pact_group",
+    "stub": "accord.cli.stub:stub",
+    "verify": "accord.cli.verify:verify",
+    "broker": "accord.cli.broker:broker_group",
 }
 
 
