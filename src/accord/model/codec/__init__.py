@@ -64,7 +64,7 @@ def load_pact(
     if isinstance(source, dict):
         data: Any = source
     elif isinstance(source, os.PathLike) or (
-        isinstance(source, str) and not source.lstrip().startswith("{")
+        isinstance(source, str) and not source.lstrip().startswith(("{", "[", '"'))
     ):
         label = os.fspath(source)
         try:
