@@ -1,0 +1,253 @@
+"""Provider states: callables (plain, generator, generic), timeouts, failures, teardown order,
+and a state-change URL in both body styles."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from accord.errors import ProviderStateError
+from accord.model import ProviderState
+from accord.verifier import Verifier
+from accord.verifier.states import SETUP, TEARDOWN, CallableStates, StateCall, StateChangeUrl
+from tests.verifier.pacts import pact_document, user_interaction, write_pact
+from tests.verifier.providers import UserStore, fastapi_app, flask_app
+
+
+def call(state_name: str, action: str = SETUP, **params: Any) -> StateCall:
+    return StateCall(
+        state=ProviderState(name=state_name, params=params),
+        action=action,
+        consumer="OrderService",
+        interaction="a request for user 1",
+    )
+
+
+def test_plain_function_receives_params_and_returns_values() -> None:
+    seen = []
+    states = CallableStates({"a user exists": lambda params: seen.append(params) or {"id": 7}})
+    assert states.change(call("a user exists", id=7, name="Bob")) == {"id": 7}
+    assert seen == [{"id": 7, "name": "Bob"}]
+    # a plain function that does not ask for `action` is not called on teardown
+    assert states.change(call("a user exists", TEARDOWN)) is None
+    assert len(seen) == 1
+
+
+def test_function_may_ask_for_state_action_and_expanded_params() -> None:
+    calls = []
+
+    def handler(state: str, action: str, params: dict[str, Any]) -> None:
+        calls.append((state, action, params))
+
+    def expanded(**params: Any) -> dict[str, Any]:
+        return {"seen": sorted(params)}
+
+    states = CallableStates({"s": handler, "e": expanded})
+    states.change(call("s", SETUP, a=1))
+    states.change(call("s", TEARDOWN, a=1))
+    assert calls == [("s", "setup", {"a": 1}), ("s", "teardown", {"a": 1})]
+    assert states.change(call("e", SETUP, x=1, y=2)) == {"seen": ["x", "y"]}
+
+
+def test_generator_handler_sets_up_before_yield_and_tears_down_after() -> None:
+    log = []
+
+    def user_exists(params: dict[str, Any]) -> Any:
+        log.append("setup")
+        yield {"id": params["id"]}
+        log.append("teardown")
+
+    states = CallableStates({"a user exists": user_exists})
+    assert states.change(call("a user exists", id=3)) == {"id": 3}
+    assert log == ["setup"]
+    states.change(call("a user exists", TEARDOWN, id=3))
+    assert log == ["setup", "teardown"]
+
+
+def test_raising_handler_names_consumer_interaction_state_and_cause() -> None:
+    def broken(params: dict[str, Any]) -> None:
+        raise KeyError("id")
+
+    states = CallableStates({"a user exists": broken})
+    with pytest.raises(ProviderStateError) as caught:
+        states.change(call("a user exists"))
+    message = str(caught.value)
+    assert message.startswith(
+        "State change request failed: setup of provider state 'a user exists'"
+    )
+    assert "consumer OrderService" in message
+    assert "interaction 'a request for user 1'" in message
+    assert "KeyError('id')" in message
+
+
+def test_slow_handler_hits_its_timeout_and_later_handlers_still_run() -> None:
+    release = threading.Event()
+    states = CallableStates(
+        {"slow": lambda: release.wait(5), "fast": lambda: {"ok": True}}, timeout=0.2
+    )
+    started = time.perf_counter()
+    with pytest.raises(ProviderStateError, match=r"did not finish within 0\.2 s"):
+        states.change(call("slow"))
+    assert time.perf_counter() - started < 2
+    release.set()
+    assert states.change(call("fast")) == {"ok": True}
+    states.close()
+
+
+def test_returning_something_other_than_a_mapping_is_an_error() -> None:
+    states = CallableStates({"s": lambda: 42})
+    with pytest.raises(ProviderStateError, match="return a dict of provider-state values"):
+        states.change(call("s"))
+
+
+def test_state_change_url_pact_body_and_values() -> None:
+    posted = []
+
+    def post(url: str, body: Any, timeout: float | None) -> httpx.Response:
+        posted.append((url, body))
+        return httpx.Response(200, json={"id": 9})
+
+    handler = StateChangeUrl("http://p/_pact/state", post=post)
+    assert handler.change(call("a user exists", id=9)) == {"id": 9}
+    handler.change(call("a user exists", TEARDOWN, id=9))
+    assert posted == [
+        (
+            "http://p/_pact/state",
+            {"state": "a user exists", "params": {"id": 9}, "action": "setup"},
+        ),
+        (
+            "http://p/_pact/state",
+            {"state": "a user exists", "params": {"id": 9}, "action": "teardown"},
+        ),
+    ]
+
+
+def test_state_change_url_classic_body_and_no_teardown() -> None:
+    posted = []
+
+    def post(url: str, body: Any, timeout: float | None) -> httpx.Response:
+        posted.append(body)
+        return httpx.Response(200, text="ok")
+
+    handler = StateChangeUrl("http://p/_pact/provider_states", post=post, body_style="classic")
+    assert handler.change(call("a user exists", id=1)) is None
+    assert handler.change(call("a user exists", TEARDOWN)) is None
+    assert posted == [
+        {
+            "consumer": "OrderService",
+            "state": "a user exists",
+            "states": ["a user exists"],
+            "params": {"id": 1},
+        }
+    ]
+
+
+def test_state_change_url_http_error_fails_clearly() -> None:
+    handler = StateChangeUrl(
+        "http://p/s", post=lambda url, body, timeout: httpx.Response(500, text="boom")
+    )
+    with pytest.raises(ProviderStateError, match=r"POST http://p/s answered HTTP 500: 'boom'"):
+        handler.change(call("a user exists"))
+
+
+# ---- through the verifier: order of calls, failures do not stop the run --------------------
+
+
+@pytest.fixture
+def matching_stub(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are about state orchestration: every response is taken as matching."""
+    import types
+
+    from accord.verifier import runner
+
+    stub = types.SimpleNamespace(match_response=lambda expected, actual, spec: [])
+    monkeypatch.setattr(runner, "_matching", lambda: stub)
+
+
+def test_setup_in_order_teardown_in_reverse_and_failures_isolated(tmp_path, matching_stub) -> None:
+    log: list[str] = []
+    states = [{"name": "first"}, {"name": "second"}]
+    document = pact_document(
+        [
+            user_interaction("two states", states=states),
+            user_interaction("setup fails", states=[{"name": "broken"}]),
+            user_interaction("after the failure", states=[{"name": "first"}]),
+        ]
+    )
+    verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+    verifier.add_source(write_pact(tmp_path, document))
+
+    @verifier.state("first")
+    def first(action: str) -> None:
+        log.append(f"{action} first")
+
+    @verifier.state("second")
+    def second(action: str) -> None:
+        log.append(f"{action} second")
+
+    @verifier.state("broken")
+    def broken() -> None:
+        raise RuntimeError("database unavailable")
+
+    report = verifier.verify()
+    assert log == [
+        "setup first",
+        "setup second",
+        "teardown second",
+        "teardown first",
+        "setup first",
+        "teardown first",
+    ]
+    results = {r.description: r for r in report.interactions}
+    assert results["two states"].ok
+    assert results["after the failure"].ok
+    failure = results["setup fails"].failures[0]
+    assert failure.category == "State change request failed"
+    assert "RuntimeError('database unavailable')" in failure.message
+    assert report.exit_code == 1
+
+
+@pytest.mark.parametrize("body_style", ["pact", "classic"])
+@pytest.mark.parametrize("make_app", [fastapi_app, flask_app], ids=["asgi", "wsgi"])
+def test_state_change_url_against_the_provider(
+    tmp_path, matching_stub, body_style, make_app
+) -> None:
+    store = UserStore()
+    document = pact_document(
+        [user_interaction(states=[{"name": "a user exists", "params": {"id": 1, "name": "Ann"}}])]
+    )
+    verifier = Verifier("UserService", app=make_app(store))
+    verifier.add_source(write_pact(tmp_path, document))
+    verifier.state_change_url("/_pact/provider-states", body_style=body_style)
+    report = verifier.verify()
+    assert report.success
+    if body_style == "pact":
+        assert store.state_calls == [
+            {"state": "a user exists", "params": {"id": 1, "name": "Ann"}, "action": "setup"},
+            {"state": "a user exists", "params": {"id": 1, "name": "Ann"}, "action": "teardown"},
+        ]
+    else:
+        assert store.state_calls == [
+            {
+                "consumer": "OrderService",
+                "state": "a user exists",
+                "states": ["a user exists"],
+                "params": {"id": 1, "name": "Ann"},
+            }
+        ]
+
+
+def test_missing_state_handler_is_only_a_warning(tmp_path, matching_stub) -> None:
+    document = pact_document([user_interaction(states=[{"name": "a user exists"}])])
+    verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+    verifier.add_source(write_pact(tmp_path, document))
+    report = verifier.verify()
+    assert report.success
+    assert report.warnings == [
+        "no provider state callback configured for provider state 'a user exists' "
+        "(consumer OrderService, interaction 'a request for user 1')"
+    ]
