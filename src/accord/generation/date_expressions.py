@@ -81,8 +81,11 @@ def evaluate_date(base: dt.datetime, expression: str | None) -> dt.datetime:
 
 
 def evaluate_time(base: dt.datetime, expression: str | None) -> dt.datetime:
-    """Apply a time expression ("noon", "2 o'clock pm", "+ 4 hours") to `base`."""
-    tokens = _tokens(expression or "")
+    """Apply a time expression ("noon", "2 o'clock pm", "+ 4 hours") to `base`.
+
+    A leading "@" is allowed, so a Time generator accepts the time half of a DateTime expression.
+    """
+    tokens = _tokens((expression or "").strip().removeprefix("@"))
     if not tokens:
         return base
     moment, rest = _time_start(base, tokens, expression or "")
