@@ -198,3 +198,38 @@ def test_generation_is_reproducible_with_a_seed() -> None:
     first = generate_request(request, mode=PROVIDER, rng=random.Random(3))
     again = generate_request(request, mode=PROVIDER, rng=random.Random(3))
     assert first.body.json() == again.body.json()
+
+
+XML = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<ns:order xmlns:ns="urn:x" id="1"><!-- keep me -->'
+    b'<ns:item sku="a">one</ns:item><ns:item sku="b">two</ns:item><empty/></ns:order>'
+)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("$['ns:order']['@id']", b'id="5"'),
+        ("$['ns:order']['ns:item'][1]['@sku']", b'<ns:item sku="5">two</ns:item>'),
+        ("$['ns:order']['ns:item']['#text']", b'<ns:item sku="a">5</ns:item><ns:item sku="b">5<'),
+        ("$.*.empty['#text']", b"<empty>5</empty>"),
+    ],
+)
+def test_xml_attributes_and_text(path: str, expected: bytes) -> None:
+    request = Request(
+        body=Body.from_bytes(XML, "application/xml"),
+        generators=generators(body={path: gen("RandomInt", min=5, max=5)}),
+    )
+    content = generate_request(request, mode=PROVIDER, rng=rng()).body.content
+    assert expected in content
+    assert content.startswith(b'<?xml version="1.0" encoding="UTF-8"?><ns:order')
+    assert b"<!-- keep me -->" in content
+
+
+def test_xml_paths_that_point_at_nothing_change_nothing_but_layout() -> None:
+    request = Request(
+        body=Body.from_bytes(XML, "application/xml"),
+        generators=generators(body={"$.order['@id']": gen("RandomInt")}),
+    )
+    assert b'id="1"' in generate_request(request, mode=PROVIDER, rng=rng()).body.content

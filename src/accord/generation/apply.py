@@ -4,9 +4,10 @@ Where each category goes: `path` replaces the request path, `status` the respons
 `header`/`query` every value of that header or parameter (adding it when the example has none, as
 pact-reference does), `metadata` a message metadata entry, and `body` the values a path
 expression selects (`*` crosses every key or index). JSON bodies are re-encoded with their
-content type kept; form bodies are handled as parameters; other bodies are left alone. A
-generator that cannot produce a value (say, a provider-state value that is missing) is logged
-and the example kept, so one bad generator does not stop an interaction from running.
+content type kept; XML bodies take generators on attributes and text (`xml_bodies`); form bodies
+are handled as parameters; other bodies are left alone. A generator that cannot produce a value
+(say, a provider-state value that is missing) is logged and the example kept, so one bad
+generator does not stop an interaction from running.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 
 from accord.errors import InvalidMatcher, InvalidPact
 from accord.generation.values import GeneratorMode, generate_value
+from accord.generation.xml_bodies import generate_xml
 from accord.model.bodies import Body
 from accord.model.generators import Generator, Generators
 from accord.model.http import Request, Response, format_query_string, parse_query_string
@@ -27,8 +29,6 @@ from accord.model.interactions import MessageContents
 from accord.model.paths import WILDCARD, parse_rule_path
 
 logger = logging.getLogger(__name__)
-
-_FORM = "application/x-www-form-urlencoded"
 
 
 def generate_request(
@@ -150,9 +150,12 @@ class _Run:
     def body(self, body: Body, entries: Mapping[str, Generator]) -> Body:
         if not entries or not body.is_present:
             return body
-        essence = body.effective_content_type().essence
-        if essence == _FORM:
+        content_type = body.effective_content_type()
+        essence = content_type.essence
+        if content_type.is_form:
             return self._form_body(body, entries)
+        if content_type.is_xml:
+            return self._xml_body(body, entries)
         try:
             document = body.json() if body.is_json else _NOT_JSON
         except ValueError:
@@ -188,6 +191,18 @@ class _Run:
                 return node
             return [*node[:index], self._at(node[index], rest, generator), *node[index + 1 :]]
         return node
+
+    def _xml_body(self, body: Body, entries: Mapping[str, Generator]) -> Body:
+        def produce(generator: Generator, example: str) -> str | None:
+            value = self.produce(generator, example)
+            return None if value is _FAILED else _as_text(value)
+
+        paths = [(tokens, gen) for key, gen in entries.items() if (tokens := _tokens(key))]
+        content = generate_xml(body.content, paths, produce)
+        if content is None:
+            logger.warning("body generators skipped: the XML body is not well-formed")
+            return body
+        return Body.from_bytes(content, body.content_type, hint=body.content_type_hint)
 
     def _form_body(self, body: Body, entries: Mapping[str, Generator]) -> Body:
         form = parse_query_string(body.text())
