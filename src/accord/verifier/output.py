@@ -96,7 +96,7 @@ def summary_line(report: VerificationReport) -> str:
     failed = len(report.failures)
     pending = len(report.pending_failures)
     verdict = "[green]OK[/]" if report.success else "[red]FAILED[/]"
-    consumers = len({pact.consumer for pact in report.pacts})
+    consumers = len({result.consumer for result in report.interactions})
     return (
         f"{verdict}: {total} interaction{'s' if total != 1 else ''} from {consumers} "
         f"consumer{'s' if consumers != 1 else ''}, {failed} failed, {pending} pending failed"

@@ -1,0 +1,125 @@
+"""`accord verify` and the classic `verify_pacts` / `verify_with_broker` API."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from accord.cli import main
+from accord.verifier import Verifier
+from tests.verifier.pacts import pact_document, user_interaction, write_pact
+from tests.verifier.providers import UserStore, flask_app, serve_wsgi
+
+STATE = [{"name": "a user exists", "params": {"id": 1, "name": "Ann"}}]
+
+
+@pytest.fixture
+def pact(tmp_path: Path) -> Path:
+    return write_pact(tmp_path, pact_document([user_interaction(states=STATE)]))
+
+
+def test_cli_verifies_over_http_with_a_state_change_url(pact: Path, tmp_path: Path) -> None:
+    store = UserStore()
+    with serve_wsgi(flask_app(store)) as url:
+        result = CliRunner().invoke(
+            main,
+            [
+                "verify",
+                str(pact),
+                "--provider",
+                "UserService",
+                "--provider-base-url",
+                url,
+                "--state-change-url",
+                f"{url}/_pact/provider-states",
+                "--header",
+                "Authorization: Bearer t0k3n",
+                "--junit",
+                str(tmp_path / "junit.xml"),
+            ],
+        )
+    assert result.exit_code == 0, result.output
+    assert "✓ a request for user 1 given a user exists" in result.output
+    assert [call["action"] for call in store.state_calls] == ["setup", "teardown"]
+    assert store.seen_headers[0]["Authorization"] == "Bearer t0k3n"
+    assert ET.parse(tmp_path / "junit.xml").getroot().get("failures") == "0"
+
+
+def test_cli_exits_1_and_names_consumer_interaction_and_field(pact: Path) -> None:
+    store = UserStore(rename_user_id=True)
+    with serve_wsgi(flask_app(store)) as url:
+        result = CliRunner().invoke(
+            main,
+            [
+                "verify",
+                str(pact),
+                "--provider-base-url",
+                url,
+                "--provider-states-setup-url",
+                f"{url}/_pact/provider-states",
+            ],
+        )
+    assert result.exit_code == 1
+    assert "OrderService expects $.body.userId (missing)" in result.output
+    assert "a request for user 1" in result.output
+
+
+def test_cli_usage_errors(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PACT_BROKER_BASE_URL", raising=False)
+    runner = CliRunner()
+    result = runner.invoke(main, ["verify", "--provider-base-url", "http://x"])
+    assert result.exit_code == 2
+    assert "nothing to verify" in result.output
+    result = runner.invoke(main, ["verify", str(pact), "--publish"])
+    assert result.exit_code == 2
+    assert "--publish needs --provider-version" in result.output
+    result = runner.invoke(main, ["verify", str(pact), "--header", "nonsense"])
+    assert result.exit_code == 2
+
+
+def test_cli_in_process_app(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("accord_test_provider_app")
+    store = UserStore(users={1: "Ann"})
+    module.create_app = lambda: flask_app(store)  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    result = CliRunner().invoke(
+        main, ["verify", str(pact), "--app", f"{module.__name__}:create_app()"]
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_classic_verify_pacts_returns_exit_code_and_output(pact: Path) -> None:
+    store = UserStore()
+    with serve_wsgi(flask_app(store)) as url:
+        verifier = Verifier(provider="UserService", provider_base_url=url)
+        exit_code, output = verifier.verify_pacts(
+            str(pact),
+            provider_states_setup_url=f"{url}/_pact/provider-states",
+            headers=["X-Api-Key: secret"],
+            log_dir="/tmp",
+        )
+    assert exit_code == 0, output
+    assert "a request for user 1" in output
+    # the classic tools POSTed {consumer, state, states} and had no teardown
+    assert store.state_calls == [
+        {
+            "consumer": "OrderService",
+            "state": "a user exists",
+            "states": ["a user exists"],
+            "params": {"id": 1, "name": "Ann"},
+        }
+    ]
+    assert store.seen_headers[0]["X-Api-Key"] == "secret"
+
+
+def test_classic_rejects_unknown_options(pact: Path) -> None:
+    with pytest.raises(TypeError, match="unknown verifier option"):
+        Verifier(provider="UserService", provider_base_url="http://x").verify_pacts(
+            str(pact), bogus=1
+        )

@@ -1,0 +1,218 @@
+"""The verifier end to end against real providers: ASGI, WSGI and a loopback HTTP server give the
+same results; failures name consumer, interaction and field; headers, filters, generators."""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.model import Request
+from accord.verifier import VerificationReport, Verifier
+from tests.verifier.pacts import pact_document, user_interaction, write_pact
+from tests.verifier.providers import UserStore, fastapi_app, flask_app, serve_wsgi
+
+USER_EXISTS = [{"name": "a user exists", "params": {"id": 1, "name": "Ann"}}]
+
+
+def users_pact(tmp_path: Path) -> Path:
+    return write_pact(
+        tmp_path,
+        pact_document(
+            [
+                user_interaction("a request for user 1", states=USER_EXISTS),
+                user_interaction(
+                    "a request for a missing user",
+                    user_id=2,
+                    body={"error": "not found"},
+                ),
+            ]
+        ),
+    )
+
+
+def missing_user_fix(document: dict[str, Any]) -> None:
+    document["interactions"][1]["response"]["status"] = 404
+
+
+def run(kind: str, pact: Path, store: UserStore, **options: Any) -> VerificationReport:
+    with ExitStack() as stack:
+        if kind == "asgi":
+            verifier = Verifier("UserService", app=fastapi_app(store), **options)
+        elif kind == "wsgi":
+            verifier = Verifier("UserService", app=flask_app(store), **options)
+        else:
+            url = stack.enter_context(serve_wsgi(flask_app(store)))
+            verifier = Verifier("UserService", base_url=url, **options)
+        verifier.add_source(pact)
+        verifier.state_handlers(
+            generic=lambda state, action, params: _user_state(store, state, action, params)
+        )
+        return verifier.verify()
+
+
+def _user_state(store: UserStore, state: str, action: str, params: dict[str, Any]) -> None:
+    if state == "a user exists" and action == "setup":
+        store.users[params["id"]] = params["name"]
+    elif action == "teardown":
+        store.users.clear()
+
+
+def outcome(report: VerificationReport) -> list[tuple[str, bool, list[str]]]:
+    return [
+        (r.description, r.ok, [f.headline(r.consumer) for f in r.failures])
+        for r in report.interactions
+    ]
+
+
+KINDS = ["asgi", "wsgi", "http"]
+
+
+def test_asgi_wsgi_and_http_give_identical_results(tmp_path: Path) -> None:
+    document = pact_document(
+        [
+            user_interaction("a request for user 1", states=USER_EXISTS),
+            user_interaction(
+                "a request for a missing user", user_id=2, body={"error": "not found"}
+            ),
+        ]
+    )
+    document["interactions"][1]["response"]["status"] = 404
+    pact = write_pact(tmp_path, document)
+    passing = {kind: outcome(run(kind, pact, UserStore())) for kind in KINDS}
+    assert passing["asgi"] == passing["wsgi"] == passing["http"]
+    assert [ok for _, ok, _ in passing["asgi"]] == [True, True]
+
+    renamed = {kind: run(kind, pact, UserStore(rename_user_id=True)) for kind in KINDS}
+    results = {kind: outcome(report) for kind, report in renamed.items()}
+    assert results["asgi"] == results["wsgi"] == results["http"]
+    assert results["asgi"][0] == (
+        "a request for user 1",
+        False,
+        ["OrderService expects $.body.userId (missing)"],
+    )
+    assert all(report.exit_code == 1 for report in renamed.values())
+
+
+def test_failure_report_names_consumer_interaction_and_field(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    console = Console(record=True, width=200, color_system=None)
+    report = run("asgi", users_pact(tmp_path), UserStore(rename_user_id=True), console=console)
+    text = console.export_text()
+    assert report.exit_code == 1
+    assert "Verifying a pact between OrderService and UserService" in text
+    assert "✗ a request for user 1 given a user exists" in text
+    assert "OrderService expects $.body.userId (missing)" in text
+    assert "1) OrderService → UserService: a request for user 1 given a user exists" in text
+    assert "Body had differences" in text
+    # the missing user interaction expected 200 and got 404
+    assert "Response status did not match" in text
+    assert "FAILED: 2 interactions from 1 consumer, 2 failed, 0 pending failed" in text
+
+
+def test_custom_headers_and_request_filter_change_what_is_sent(tmp_path: Path) -> None:
+    store = UserStore(users={1: "Ann"})
+
+    def add_trace(request: Request) -> Request:
+        headers = dict(request.headers or {})
+        headers["X-Trace"] = ["abc"]
+        return replace(request, headers=headers)
+
+    verifier = Verifier(
+        "UserService",
+        app=fastapi_app(store),
+        headers={"Authorization": "Bearer fresh-token"},
+        request_filter=add_trace,
+    )
+    verifier.add_source(write_pact(tmp_path, pact_document([user_interaction()])))
+    assert verifier.verify().success
+    assert store.seen_headers[0]["authorization"] == "Bearer fresh-token"
+    assert store.seen_headers[0]["x-trace"] == "abc"
+
+
+def test_provider_state_values_feed_request_generators(tmp_path: Path) -> None:
+    store = UserStore(users={42: "Ann"})
+    interaction = user_interaction(
+        "a request for the new user",
+        user_id=42,
+        states=[{"name": "a user was created"}],
+        path="/users/1",
+        generators={"path": {"type": "ProviderState", "expression": "/users/${id}"}},
+    )
+    verifier = Verifier("UserService", app=fastapi_app(store))
+    verifier.add_source(write_pact(tmp_path, pact_document([interaction])))
+
+    @verifier.state("a user was created")
+    def created() -> dict[str, Any]:
+        return {"id": 42}
+
+    report = verifier.verify()
+    assert report.success, outcome(report)
+
+
+def test_pending_failures_are_reported_but_do_not_fail(tmp_path: Path) -> None:
+    document = pact_document([user_interaction(states=USER_EXISTS, pending=True)])
+    report = run("asgi", write_pact(tmp_path, document), UserStore(rename_user_id=True))
+    assert report.exit_code == 0
+    assert len(report.pending_failures) == 1
+    assert report.pending_failures[0].categories() == ["Body had differences"]
+
+
+def test_filters_by_consumer_description_and_state(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    users_pact(tmp_path)
+    write_pact(tmp_path, pact_document([user_interaction("other")], consumer="Billing"))
+    store = UserStore(users={1: "Ann"})
+
+    def described(**filters: Any) -> list[str]:
+        verifier = Verifier("UserService", app=fastapi_app(store)).add_source(tmp_path)
+        verifier.filter(**filters)
+        return [r.description for r in verifier.verify().interactions]
+
+    assert described(consumers=["Billing"]) == ["other"]
+    assert described(description="missing") == ["a request for a missing user"]
+    assert described(state="user exists") == ["a request for user 1"]
+    assert described(no_state=True) == ["other", "a request for a missing user"]
+    monkeypatch.setenv("PACT_DESCRIPTION", "^other$")
+    assert described() == ["other"]
+    monkeypatch.delenv("PACT_DESCRIPTION")
+    monkeypatch.setenv("PACT_PROVIDER_STATE", "exists")
+    assert described() == ["a request for user 1"]
+    monkeypatch.delenv("PACT_PROVIDER_STATE")
+    monkeypatch.setenv("PACT_PROVIDER_NO_STATE", "true")
+    assert described() == ["other", "a request for a missing user"]
+
+
+def test_directory_source_skips_pacts_for_other_providers(tmp_path: Path) -> None:
+    write_pact(tmp_path, pact_document([user_interaction()]))
+    write_pact(tmp_path, pact_document([user_interaction("x")], provider="Payments"))
+    verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+    report = verifier.add_source(tmp_path).verify()
+    assert [r.description for r in report.interactions] == ["a request for user 1"]
+
+
+def test_unreachable_provider_fails_each_interaction_and_the_run_continues(tmp_path: Path) -> None:
+    from tests.support import free_port
+
+    verifier = Verifier("UserService", base_url=f"http://127.0.0.1:{free_port()}")
+    report = verifier.add_source(users_pact(tmp_path)).verify()
+    assert len(report.interactions) == 2
+    assert all(r.categories() == ["Request to provider failed"] for r in report.interactions)
+    assert "consumer OrderService, provider UserService, interaction 'a request for user 1'" in (
+        report.interactions[0].failures[0].message
+    )
+
+
+def test_missing_pact_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    report = (
+        Verifier("UserService", app=fastapi_app(UserStore()))
+        .add_source(tmp_path / "nope.json")
+        .verify()
+    )
+    assert report.exit_code == 1
+    assert "nope.json does not exist" in report.errors[0]
