@@ -14,13 +14,9 @@ from typing import Any
 from accord.matching import describe
 from accord.model import MatchingRule, RuleKind, RuleList
 from accord.model.content_types import detect_content_type, parse_content_type
+from accord.model.datetimes import InvalidDatePattern, check_pattern, matches_pattern
 from accord.model.regexes import compile_pattern
 from accord.model.rules import Combine
-
-try:  # The generation team's module; until it lands, a private fallback does the same job.
-    from accord.model.datetimes import matches_pattern  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on what is installed alongside
-    from accord.matching._dates_fallback import matches_pattern
 
 Check = Callable[[MatchingRule], str | None]
 
@@ -102,10 +98,12 @@ def check_regex(regex: str, text: str, shown: str | None = None) -> str | None:
 def check_date(rule: MatchingRule, text: str) -> str | None:
     pattern = rule.format or DEFAULT_PATTERNS[rule.kind]
     try:
-        ok = matches_pattern(pattern, text)
-    except (ValueError, re.error) as error:
+        check_pattern(pattern)
+    except InvalidDatePattern as error:
         return describe.invalid_date_pattern(pattern, str(error))
-    return None if ok else describe.not_date_time(text, rule.kind.value, pattern)
+    if matches_pattern(pattern, text):
+        return None
+    return describe.not_date_time(text, rule.kind.value, pattern)
 
 
 def check_content_type(expected_type: str, data: bytes) -> str | None:
