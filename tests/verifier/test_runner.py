@@ -34,10 +34,6 @@ def users_pact(tmp_path: Path) -> Path:
     )
 
 
-def missing_user_fix(document: dict[str, Any]) -> None:
-    document["interactions"][1]["response"]["status"] = 404
-
-
 def run(kind: str, pact: Path, store: UserStore, **options: Any) -> VerificationReport:
     with ExitStack() as stack:
         if kind == "asgi":
