@@ -233,3 +233,47 @@ def test_xml_paths_that_point_at_nothing_change_nothing_but_layout() -> None:
         generators=generators(body={"$.order['@id']": gen("RandomInt")}),
     )
     assert b'id="1"' in generate_request(request, mode=PROVIDER, rng=rng()).body.content
+
+
+def test_array_contains_variants_carry_their_own_generators() -> None:
+    from accord.model.rules import parse_categorised_rules
+
+    issues: list[Any] = []
+    rules = parse_categorised_rules(
+        {
+            "body": {
+                "$.actions": {
+                    "matchers": [
+                        {
+                            "match": "arrayContains",
+                            "variants": [
+                                {
+                                    "index": 1,
+                                    "rules": {"$.href": {"matchers": [{"match": "type"}]}},
+                                    "generators": {
+                                        "$.href": {
+                                            "type": "MockServerURL",
+                                            "regex": r".*(/orders/\d+)$",
+                                            "example": "http://x/orders/1",
+                                        }
+                                    },
+                                }
+                            ],
+                        }
+                    ]
+                }
+            }
+        },
+        "matchingRules",
+        issues,
+    )
+    assert not issues
+    response = Response(
+        body=Body.from_json({"actions": [{"href": "keep"}, {"href": "http://x/orders/1"}]}),
+        matching_rules=rules,
+    )
+    context = {"mockServer": {"url": "http://mock"}}
+    generated = generate_response(response, mode=CONSUMER, context=context, rng=rng())
+    assert generated.body.json() == {
+        "actions": [{"href": "keep"}, {"href": "http://mock/orders/1"}]
+    }

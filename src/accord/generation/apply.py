@@ -15,18 +15,20 @@ from __future__ import annotations
 import json
 import logging
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from accord.errors import InvalidMatcher, InvalidPact
+from accord.generation.json_bodies import VariantGenerators, replace_at, variant_generators
 from accord.generation.values import GeneratorMode, generate_value
 from accord.generation.xml_bodies import generate_xml
 from accord.model.bodies import Body
 from accord.model.generators import Generator, Generators
 from accord.model.http import Request, Response, format_query_string, parse_query_string
 from accord.model.interactions import MessageContents
-from accord.model.paths import WILDCARD, parse_rule_path
+from accord.model.paths import parse_rule_path
+from accord.model.rules import MatchingRules
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +41,7 @@ def generate_request(
     rng: random.Random | None = None,
 ) -> Request:
     """A copy of `request` with its generators applied (path, headers, query, body)."""
-    if request.generators.is_empty():
+    if request.generators.is_empty() and not variant_generators(request.matching_rules):
         return request
     run = _Run(mode, context or {}, rng or random.Random())
     gens = request.generators
@@ -49,7 +51,7 @@ def generate_request(
         path=request.path if path is None else _as_text(path),
         headers=run.multi_map(request.headers, gens.category("header"), ignore_case=True),
         query=run.multi_map(request.query, gens.category("query"), ignore_case=False),
-        body=run.body(request.body, gens.category("body")),
+        body=run.body(request.body, gens.category("body"), request.matching_rules),
     )
 
 
@@ -61,7 +63,7 @@ def generate_response(
     rng: random.Random | None = None,
 ) -> Response:
     """A copy of `response` with its generators applied (status, headers, body)."""
-    if response.generators.is_empty():
+    if response.generators.is_empty() and not variant_generators(response.matching_rules):
         return response
     run = _Run(mode, context or {}, rng or random.Random())
     gens = response.generators
@@ -69,7 +71,7 @@ def generate_response(
         response,
         status=_as_status(run.single(gens, "status", response.status), response.status),
         headers=run.multi_map(response.headers, gens.category("header"), ignore_case=True),
-        body=run.body(response.body, gens.category("body")),
+        body=run.body(response.body, gens.category("body"), response.matching_rules),
     )
 
 
@@ -81,7 +83,7 @@ def generate_message(
     rng: random.Random | None = None,
 ) -> MessageContents:
     """A copy of a message's contents with its generators applied (contents and metadata)."""
-    if contents.generators.is_empty():
+    if contents.generators.is_empty() and not variant_generators(contents.matching_rules):
         return contents
     run = _Run(mode, context or {}, rng or random.Random())
     gens = contents.generators
@@ -91,7 +93,9 @@ def generate_message(
         if value is not _FAILED:
             metadata[key] = value
     return replace(
-        contents, contents=run.body(contents.contents, gens.category("body")), metadata=metadata
+        contents,
+        contents=run.body(contents.contents, gens.category("body"), contents.matching_rules),
+        metadata=metadata,
     )
 
 
@@ -147,11 +151,13 @@ class _Run:
             result[key if key is not None else name] = kept
         return result
 
-    def body(self, body: Body, entries: Mapping[str, Generator]) -> Body:
-        if not entries or not body.is_present:
+    def body(
+        self, body: Body, entries: Mapping[str, Generator], rules: MatchingRules | None = None
+    ) -> Body:
+        variants = variant_generators(rules) if rules is not None else []
+        if not (entries or variants) or not body.is_present:
             return body
         content_type = body.effective_content_type()
-        essence = content_type.essence
         if content_type.is_form:
             return self._form_body(body, entries)
         if content_type.is_xml:
@@ -161,36 +167,34 @@ class _Run:
         except ValueError:
             document = _NOT_JSON
         if document is _NOT_JSON:
-            logger.debug("body generators skipped: %s bodies are not supported", essence)
+            logger.debug("body generators skipped: %s bodies are not supported", content_type)
             return body
         for key, generator in entries.items():
             tokens = _tokens(key)
             if tokens is not None:
-                document = self._at(document, tokens, generator)
+                document = replace_at(document, tokens, self._transform(generator))
+        for variant in variants:
+            document = replace_at(document, variant.array_path, self._variant(variant))
         regenerated = Body.from_json(document, body.content_type)
         return replace(regenerated, content_type_hint=body.content_type_hint)
 
-    def _at(self, node: Any, tokens: tuple[str | int, ...], generator: Generator) -> Any:
-        """`node` with the values at `tokens` (below it) replaced; unchanged where nothing is."""
-        if not tokens:
-            value = self.produce(generator, node)
-            return node if value is _FAILED else value
-        head, rest = tokens[0], tokens[1:]
-        if isinstance(node, dict):
-            if head == WILDCARD:
-                return {key: self._at(child, rest, generator) for key, child in node.items()}
-            key = str(head)
-            if key not in node:
-                return node
-            return {**node, key: self._at(node[key], rest, generator)}
-        if isinstance(node, list):
-            if head == WILDCARD:
-                return [self._at(child, rest, generator) for child in node]
-            index = head if isinstance(head, int) else int(head) if head.isdigit() else None
-            if index is None or not 0 <= index < len(node):
-                return node
-            return [*node[:index], self._at(node[index], rest, generator), *node[index + 1 :]]
-        return node
+    def _transform(self, generator: Generator) -> Callable[[Any], Any]:
+        def transform(example: Any) -> Any:
+            value = self.produce(generator, example)
+            return example if value is _FAILED else value
+
+        return transform
+
+    def _variant(self, variant: VariantGenerators) -> Callable[[Any], Any]:
+        def transform(array: Any) -> Any:
+            if not isinstance(array, list) or not 0 <= variant.index < len(array):
+                return array
+            element = array[variant.index]
+            for tokens, generator in variant.generators:
+                element = replace_at(element, tokens, self._transform(generator))
+            return [*array[: variant.index], element, *array[variant.index + 1 :]]
+
+        return transform
 
     def _xml_body(self, body: Body, entries: Mapping[str, Generator]) -> Body:
         def produce(generator: Generator, example: str) -> str | None:
