@@ -223,7 +223,7 @@ def test_xml_attributes_and_text(path: str, expected: bytes) -> None:
     )
     content = generate_request(request, mode=PROVIDER, rng=rng()).body.content
     assert expected in content
-    assert content.startswith(b'<?xml version="1.0" encoding="UTF-8"?><ns:order')
+    assert content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<ns:order')
     assert b"<!-- keep me -->" in content
 
 

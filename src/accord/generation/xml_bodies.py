@@ -32,12 +32,14 @@ def generate_xml(
         return None
     for tokens, generator in entries:
         _apply(document, tokens, generator, produce)
-    root_xml = document.documentElement.toxml()
+    # minidom would write its own declaration; keep the original one (and the line break after it).
+    nodes = "".join(node.toxml() for node in document.childNodes)
     text = content.decode("utf-8", errors="replace").lstrip()
-    declaration = text[: text.index("?>") + 2] if text.startswith("<?xml") else ""
-    if declaration:
-        return f"{declaration}{root_xml}".encode()
-    return root_xml.encode("utf-8")
+    if text.startswith("<?xml"):
+        end = text.index("?>") + 2
+        gap = text[end : len(text) - len(text[end:].lstrip())]
+        return f"{text[:end]}{gap}{nodes}".encode()
+    return nodes.encode("utf-8")
 
 
 def _apply(
