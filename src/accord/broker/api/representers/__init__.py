@@ -1,0 +1,1 @@
+"""Representers: domain rows → HAL documents. Pure functions; they never query."""

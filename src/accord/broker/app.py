@@ -1,0 +1,109 @@
+"""The application factory: `create_app(settings)` builds one broker (engine, migrations, routes,
+middleware, error handlers). No module-level engine or settings; tests build many apps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from accord.broker.api.auth import AuthMiddleware
+from accord.broker.api.errors import broker_error_response, unexpected_error_response
+from accord.broker.api.paths import PathMiddleware
+from accord.broker.api.resources import (
+    branches,
+    contracts,
+    for_verification,
+    index,
+    integrations,
+    pact_lists,
+    pacticipants,
+    pacts,
+    tags,
+    verifications,
+    versions,
+)
+from accord.broker.db.base import utc_now
+from accord.broker.db.engine import make_engine, make_session_factory
+from accord.broker.db.migrate import upgrade
+from accord.broker.errors import BrokerError
+from accord.broker.settings import BROKER_VERSION, Settings
+
+# The route table: order matters where a literal segment competes with a parameter.
+ROUTERS = [
+    index.router,
+    pacticipants.router,
+    versions.router,
+    tags.router,
+    branches.router,
+    contracts.router,
+    for_verification.router,
+    verifications.router,
+    pact_lists.router,
+    pacts.router,
+    integrations.router,
+]
+
+
+def create_app(
+    settings: Settings | None = None, *, clock: Callable[[], datetime] = utc_now
+) -> FastAPI:
+    """A broker application; migrations run here unless `settings.run_migrations` is off."""
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.resolved_database_url)
+    if settings.run_migrations:
+        upgrade(engine)
+    app = FastAPI(
+        title="Accord Pact Broker",
+        version=BROKER_VERSION,
+        description="A Pact-Broker-compatible broker (HAL API).",
+        docs_url="/api-docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.clock = clock
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.exception_handler(BrokerError)
+    async def on_broker_error(request: Request, error: BrokerError) -> Response:
+        return broker_error_response(request, error)
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(request: Request, error: Exception) -> Response:
+        return unexpected_error_response(request, error)
+
+    app.add_middleware(CommonHeaders)
+    app.add_middleware(AuthMiddleware, settings=settings)
+    app.add_middleware(PathMiddleware)
+    return app
+
+
+class CommonHeaders:
+    """Headers the Ruby broker adds to every response (design note §1)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: dict) -> None:  # type: ignore[type-arg]
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                names = {name.lower() for name, _ in headers}
+                headers.append((b"x-pact-broker-version", BROKER_VERSION.encode()))
+                headers.append((b"vary", b"Accept"))
+                if b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-cache"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

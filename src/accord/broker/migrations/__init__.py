@@ -1,0 +1,1 @@
+"""Alembic migrations of the broker schema (script_location "accord.broker:migrations")."""
