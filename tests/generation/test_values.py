@@ -121,7 +121,14 @@ def test_bad_date_format_or_expression() -> None:
         value(gen("Date", expression="someday"))
 
 
-STATE = {"id": 1000, "name": "Fred", "flag": True, "price": "12.5"}
+STATE = {
+    "id": 1000,
+    "name": "Fred",
+    "flag": True,
+    "price": "12.5",
+    "user": {"ids": [4, 5]},
+    "a.b": "dotted key",
+}
 
 
 @pytest.mark.parametrize(
@@ -137,6 +144,10 @@ STATE = {"id": 1000, "name": "Fred", "flag": True, "price": "12.5"}
         ({"expression": "${price}", "dataType": "INTEGER"}, 12),
         ({"expression": "${flag}", "dataType": "BOOLEAN"}, True),
         ({"expression": "${name}", "dataType": "RAW"}, "Fred"),
+        ({"expression": "${user.ids.1}"}, 5),
+        ({"expression": "${user}"}, {"ids": [4, 5]}),
+        ({"expression": "${a.b}"}, "dotted key"),
+        ({"expression": "ids=${user.ids}"}, "ids=[4,5]"),
     ],
 )
 def test_provider_state_values(attrs: dict[str, Any], expected: Any) -> None:

@@ -149,7 +149,8 @@ class _Run:
             if key is None and all(value is _FAILED for value in generated):
                 continue
             result[key if key is not None else name] = kept
-        return result
+        # Nothing generated into an unspecified map: keep it unspecified (None, not {}).
+        return None if values is None and not result else result
 
     def body(
         self, body: Body, entries: Mapping[str, Generator], rules: MatchingRules | None = None

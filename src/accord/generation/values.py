@@ -204,6 +204,18 @@ def expand_expression(expression: str, values: Mapping[str, Any]) -> Any:
 def _lookup(values: Mapping[str, Any], name: str, expression: str) -> Any:
     if name in values:
         return values[name]
+    # "${user.id}" reaches into a nested value when no key has that dotted name.
+    node: Any = values
+    for step in name.split(".") if "." in name else ():
+        if isinstance(node, Mapping) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            break
+    else:
+        if "." in name:
+            return node
     known = ", ".join(sorted(map(str, values))) or "none"
     raise InvalidMatcher(
         f"ProviderState generator: no value named {name!r} for expression {expression!r} "
