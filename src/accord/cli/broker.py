@@ -1,0 +1,64 @@
+"""`accord broker serve`: run the Pact-Broker-compatible broker with uvicorn.
+
+With no arguments it serves on 127.0.0.1:9292 from a SQLite file in the user data directory and
+says where that file is. `--database-url` (or ACCORD_BROKER_DATABASE_URL / PACT_BROKER_DATABASE_URL)
+points it at PostgreSQL. Authentication and other settings are read from the environment; see
+`accord.broker.settings`.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group("broker")
+def broker_group() -> None:
+    """Run the Pact-Broker-compatible broker."""
+
+
+@broker_group.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=9292, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--database-url",
+    default=None,
+    help="SQLAlchemy/libpq URL, e.g. postgresql://user:pw@host/db "
+    "[default: $ACCORD_BROKER_DATABASE_URL, $PACT_BROKER_DATABASE_URL or a SQLite file]",
+)
+@click.option(
+    "--base-url", default=None, help="Public base URL used in links [default: from each request]."
+)
+@click.option("--log-level", default="info", show_default=True)
+def serve(
+    host: str, port: int, database_url: str | None, base_url: str | None, log_level: str
+) -> None:
+    """Serve the broker's HAL API until interrupted."""
+    import uvicorn
+
+    from accord.broker import Settings, create_app
+
+    settings = Settings.from_env(database_url=database_url, base_url=base_url)
+    url = settings.resolved_database_url
+    if url.startswith("sqlite:///"):
+        click.echo(f"Broker data: SQLite file {url.removeprefix('sqlite:///')}")
+    else:
+        click.echo(f"Broker data: {_redacted(url)}")
+    if not settings.auth_enabled and host not in {"127.0.0.1", "localhost", "::1"}:
+        click.echo(
+            f"Warning: listening on {host} without authentication; set "
+            "PACT_BROKER_BASIC_AUTH_USERNAME/PASSWORD or ACCORD_BROKER_TOKENS",
+            err=True,
+        )
+    app = create_app(settings)
+    click.echo(f"Accord broker listening on http://{host}:{port}")
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+def _redacted(url: str) -> str:
+    """The URL without its password, for printing."""
+    scheme, sep, rest = url.partition("://")
+    credentials, at, location = rest.rpartition("@")
+    if not at:
+        return url
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}{sep}{user}:***@{location}"
