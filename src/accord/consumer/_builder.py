@@ -1,0 +1,90 @@
+"""What every interaction builder shares: provider states, V4 key, pending flag and comments, and
+turning a body value (dict, list, str, bytes or matcher) into a model Body plus its rules.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Self
+
+from accord.consumer import _arguments as arg
+from accord.consumer.extract import extract_into
+from accord.consumer.matchers import Matcher, RuleMatcher
+from accord.model import Body, Generators, MatchingRules, ProviderState, RuleKind
+
+
+class InteractionBuilder:
+    """Fluent setters common to HTTP, asynchronous-message and synchronous-message interactions."""
+
+    def __init__(self, description: str) -> None:
+        if not isinstance(description, str) or not description.strip():
+            raise arg.fail(
+                "upon_receiving",
+                f"description={description!r} is empty",
+                "describe the interaction, e.g. 'a request for user 1'",
+            )
+        self.description = description
+        self.states: list[ProviderState] = []
+        self.key: str | None = None
+        self.pending = False
+        self.comments: dict[str, Any] = {}
+
+    def given(self, state: str, parameters: dict[str, Any] | None = None, /, **params: Any) -> Self:
+        """Add a provider state, with optional parameters: `.given("user exists", id=1)`."""
+        if not isinstance(state, str) or not state:
+            raise arg.fail(
+                "given", f"state={state!r} is not a state name", "pass a non-empty string"
+            )
+        merged = {**(parameters or {}), **params}
+        try:
+            json.dumps(merged)
+        except (TypeError, ValueError) as error:
+            raise arg.fail(
+                "given",
+                f"parameters={merged!r} are not JSON ({error})",
+                "use JSON-compatible values",
+            ) from None
+        self.states.append(ProviderState(name=state, params=merged))
+        return self
+
+    def set_key(self, key: str) -> Self:
+        """Give the interaction an explicit V4 key (otherwise a stable hash is written)."""
+        self.key = key
+        return self
+
+    def set_pending(self, pending: bool = True) -> Self:
+        """Mark the interaction pending: its failures do not fail provider verification (V4)."""
+        self.pending = pending
+        return self
+
+    def add_text_comment(self, text: str) -> Self:
+        """Add a free-text comment (V4 `comments.text`)."""
+        self.comments.setdefault("text", []).append(text)
+        return self
+
+    def set_comment(self, key: str, value: Any) -> Self:
+        """Set a named V4 comment such as `testname`."""
+        self.comments[key] = value
+        return self
+
+
+def make_body(
+    value: Any,
+    content_type: str | None,
+    rules: MatchingRules,
+    generators: Generators,
+    *,
+    default_json: str = "application/json",
+) -> Body:
+    """A model Body for `value`, adding its matchers' rules under the body category."""
+    if isinstance(value, RuleMatcher) and any(r.kind is RuleKind.CONTENT_TYPE for r in value.rules):
+        example = extract_into(value, "body", rules, generators)
+        data = example.encode("utf-8") if isinstance(example, str) else example
+        declared = content_type or str(value.rules[0].attrs.get("value"))
+        return Body.from_bytes(data, declared)
+    if isinstance(value, bytes | bytearray):
+        return Body.from_bytes(bytes(value), content_type or "application/octet-stream")
+    if isinstance(value, str) and not isinstance(value, Matcher):
+        return Body.from_text(value, content_type or "text/plain")
+    example = extract_into(value, "body", rules, generators)
+    return Body.from_json(example, content_type or default_json)

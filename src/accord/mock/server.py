@@ -1,0 +1,223 @@
+"""The real HTTP listener: `http.server` on a loopback port, in a background thread.
+
+Starting costs one bind and one thread (about a millisecond). Stopping is immediate: the accept
+loop waits on the listening socket and a wake-up pipe, rather than polling every half second as
+`socketserver.serve_forever` does. Connections are HTTP/1.1 keep-alive; each gets a thread.
+
+>>> from accord.mock import MockServer
+>>> with MockServer([]) as server:
+...     server.url.startswith("http://127.0.0.1:")
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import selectors
+import socket
+import ssl
+import threading
+from collections.abc import Iterable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Self
+from urllib.parse import unquote
+
+from accord.mock.handler import InteractionIndex, handle
+from accord.mock.results import MockReport, RequestLog
+from accord.model import Body, HttpInteraction, Request, SpecVersion, parse_query_string
+
+
+class MockServer:
+    """Serves expected HTTP interactions and records what the consumer actually sent."""
+
+    def __init__(
+        self,
+        interactions: Iterable[HttpInteraction] = (),
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        spec: SpecVersion | str = SpecVersion.V4,
+        cors: bool = False,
+        tls: ssl.SSLContext | None = None,
+        title: str = "mock server",
+    ) -> None:
+        self.host = host
+        self.requested_port = port
+        self.spec = SpecVersion.parse(spec)
+        self.cors = cors
+        self.tls = tls
+        self.title = title
+        self.log = RequestLog()
+        self.index = InteractionIndex(interactions, self.spec)
+        self._httpd: _Listener | None = None
+        self._thread: threading.Thread | None = None
+        self._wake_read: socket.socket | None = None
+        self._wake_write: socket.socket | None = None
+
+    # ---- lifecycle -----------------------------------------------------------------------
+    def start(self) -> Self:
+        if self._httpd is not None:
+            return self
+        httpd = _Listener((self.host, self.requested_port), _RequestHandler)
+        httpd.mock = self
+        if self.tls is not None:
+            httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
+        self._httpd = httpd
+        self._wake_read, self._wake_write = socket.socketpair()
+        self._thread = threading.Thread(
+            target=self._serve, name=f"accord-mock-{self.port}", daemon=True
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        httpd, self._httpd = self._httpd, None
+        if httpd is None:
+            return
+        assert self._wake_write is not None and self._wake_read is not None
+        self._wake_write.send(b"x")
+        if self._thread is not None:
+            self._thread.join()
+        self._wake_write.close()
+        self._wake_read.close()
+        httpd.close_connections()
+        httpd.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    # ---- state ---------------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        if self._httpd is None:
+            return self.requested_port
+        return int(self._httpd.server_address[1])
+
+    @property
+    def url(self) -> str:
+        scheme = "https" if self.tls is not None else "http"
+        host = self.host if ":" not in self.host else f"[{self.host}]"
+        return f"{scheme}://{host}:{self.port}"
+
+    def set_interactions(self, interactions: Iterable[HttpInteraction]) -> None:
+        """Replace the expected interactions and forget earlier requests (a new test begins)."""
+        self.index = InteractionIndex(interactions, self.spec)
+        self.log.clear()
+
+    def report(self) -> MockReport:
+        """Every request so far, plus the interactions that were expected but not received."""
+        return self.log.report(self.index.interactions, self.title)
+
+    def _serve(self) -> None:
+        httpd, wake = self._httpd, self._wake_read
+        assert httpd is not None and wake is not None
+        with selectors.DefaultSelector() as selector:
+            selector.register(httpd.socket, selectors.EVENT_READ)
+            selector.register(wake, selectors.EVENT_READ)
+            while True:
+                for key, _ in selector.select():
+                    if key.fileobj is wake:
+                        return
+                    httpd.handle_request_noblock()
+
+    def handle_request(self, request: Request) -> Any:
+        handled = handle(self.index, request, base_url=self.url, cors=self.cors)
+        if handled.outcome is not None:
+            self.log.record(handled.outcome)
+        return handled.response
+
+
+class _Listener(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    mock: MockServer
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._connections: set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(*args, **kwargs)
+
+    def handle_request_noblock(self) -> None:
+        self._handle_request_noblock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            self._connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        """Close kept-alive connections, so a stopped server answers nothing more."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
+class _RequestHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Listener
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (ConnectionError, ssl.SSLError, OSError):
+            self.close_connection = True
+
+    def __getattr__(self, name: str) -> Any:
+        # BaseHTTPRequestHandler dispatches to do_<METHOD>; a mock must accept any method.
+        if name.startswith("do_"):
+            return self._serve_any
+        raise AttributeError(name)
+
+    def _serve_any(self) -> None:
+        response = self.server.mock.handle_request(self._read_request())
+        self.send_response_only(response.status)
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if response.body and self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    def _read_request(self) -> Request:
+        raw_path, _, raw_query = self.path.partition("?")
+        headers: dict[str, list[str]] = {}
+        for name, value in self.headers.items():
+            headers.setdefault(name, []).append(value)
+        content = self._read_body()
+        content_type = self.headers.get("Content-Type")
+        body = Body.from_bytes(content, content_type) if content else Body.missing()
+        return Request(
+            method=self.command,
+            path=unquote(raw_path),
+            query=parse_query_string(raw_query),
+            headers=headers,
+            body=body,
+        )
+
+    def _read_body(self) -> bytes:
+        length = self.headers.get("Content-Length")
+        if length:
+            return self.rfile.read(int(length))
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return b"".join(chunks)
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+        return b""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output clean: requests are recorded in the report instead."""

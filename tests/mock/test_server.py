@@ -1,0 +1,87 @@
+"""The real listener: one smoke test per transport (HTTP keep-alive, TLS, ASGI), start/stop."""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import shutil
+import ssl
+import time
+
+import pytest
+
+from accord import Pact, match
+from accord.mock import MockAsgiApp, MockServer
+
+
+def _interactions():
+    pact = Pact("web", "users")
+    (
+        pact.upon_receiving("a request for user 1")
+        .with_request("GET", "/users/1")
+        .will_respond_with(200)
+        .with_body({"name": match.string("Mary")})
+    )
+    return pact.interactions()
+
+
+def test_serves_many_requests_on_one_keep_alive_connection():
+    with MockServer(_interactions()) as server:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port)
+        for _ in range(3):
+            connection.request("GET", "/users/1")
+            response = connection.getresponse()
+            assert response.status == 200
+            assert json.loads(response.read()) == {"name": "Mary"}
+        connection.request("GET", "/nope")
+        assert connection.getresponse().status == 500
+        connection.close()
+        report = server.report()
+    assert [type(r).__name__ for r in report.results] == ["Matched"] * 3 + ["Unexpected"]
+
+
+def test_starts_and_stops_in_milliseconds():
+    MockServer([]).start().stop()  # warm imports
+    began = time.perf_counter()
+    server = MockServer(_interactions()).start()
+    started = time.perf_counter() - began
+    server.stop()
+    assert started < 0.05
+    assert time.perf_counter() - began < 0.1
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_tls():
+    from accord.mock.tls import server_context
+
+    with MockServer(_interactions(), tls=server_context()) as server:
+        assert server.url.startswith("https://")
+        unverified = ssl._create_unverified_context()
+        connection = http.client.HTTPSConnection("127.0.0.1", server.port, context=unverified)
+        connection.request("GET", "/users/1")
+        assert connection.getresponse().status == 200
+        connection.close()
+
+
+def test_asgi_adapter_answers_without_sockets():
+    app = MockAsgiApp(_interactions())
+    sent: list[dict] = []
+
+    async def receive():
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/users/1",
+        "query_string": b"",
+        "headers": [],
+    }
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 200
+    assert json.loads(sent[1]["body"]) == {"name": "Mary"}
+    assert app.report().ok
