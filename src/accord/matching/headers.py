@@ -83,7 +83,7 @@ def _compare_values(
     if rules is not None:
         for rule in rules.rules:
             if rule.kind is RuleKind.TYPE:
-                message = check_size(rule, got, describe.list_display(got))
+                message = check_size(rule, got, describe.list_display)
                 if message is not None:
                     found.append(
                         _mismatch(name, wanted, got, describe.header_mismatch(name, message))
@@ -106,7 +106,7 @@ def _compare_value(
 ) -> list[Mismatch]:
     expected, actual = expected.strip(), actual.strip()
     if rules is not None:
-        messages = apply_rules(rules, lambda rule: check_text(rule, expected, actual))
+        messages = apply_rules(rules, check_text, expected, actual)
         if not single:
             messages = [describe.at_index(message, index) for message in messages]
     elif name.lower() in PARAMETERISED:

@@ -111,7 +111,7 @@ def _compare_path(expected: str, actual: str, rules: RuleList | None) -> list[Mi
             return []
         messages = [describe.path(expected, actual)]
     else:
-        messages = apply_rules(rules, lambda rule: check_text(rule, expected, actual))
+        messages = apply_rules(rules, check_text, expected, actual)
     return [
         Mismatch(kind=MismatchKind.PATH, expected=expected, actual=actual, message=message)
         for message in messages

@@ -72,9 +72,7 @@ class _JsonWalk:
             )
         else:
             cascaded = selected.cascaded
-            messages = apply_rules(
-                selected.rules, lambda rule: check_json(rule, expected, actual, cascaded)
-            )
+            messages = apply_rules(selected.rules, check_json, expected, actual, cascaded)
         for message in messages:
             self.report(path, expected, actual, message)
 

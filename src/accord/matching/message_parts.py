@@ -54,10 +54,7 @@ def compare_metadata(expected: MessageContents, actual: MessageContents) -> list
         rule_list = rules.by_name("metadata", key)
         if rule_list is not None:
             wanted_text, got_text = describe.text_of(value), describe.text_of(got)
-            messages = apply_rules(
-                rule_list,
-                lambda rule, wanted=wanted_text, got=got_text: check_text(rule, wanted, got),
-            )
+            messages = apply_rules(rule_list, check_text, wanted_text, got_text)
             found.extend(
                 _mismatch(key, value, got, describe.metadata_mismatch(key, message))
                 for message in messages

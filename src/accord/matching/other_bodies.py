@@ -29,9 +29,7 @@ def compare_text(expected: Body, actual: Body, context: RuleContext) -> list[Mis
     expected_text, actual_text = expected.text(), actual.text()
     selected = context.best(())
     if selected is not None:
-        messages = apply_rules(
-            selected.rules, lambda rule: check_text(rule, expected_text, actual_text)
-        )
+        messages = apply_rules(selected.rules, check_text, expected_text, actual_text)
         return [_body_mismatch("$", expected_text, actual_text, m) for m in messages]
     if expected.content == actual.content:
         return []
@@ -43,9 +41,7 @@ def compare_binary(expected: Body, actual: Body, context: RuleContext) -> list[M
     """Byte equality, unless a rule (contentType, notEmpty, …) is written for `$`."""
     selected = context.best(())
     if selected is not None:
-        messages = apply_rules(
-            selected.rules, lambda rule: check_bytes(rule, expected.content, actual.content)
-        )
+        messages = apply_rules(selected.rules, check_bytes, expected.content, actual.content)
         return [_body_mismatch("$", expected.content, actual.content, m) for m in messages]
     if expected.content == actual.content:
         return []

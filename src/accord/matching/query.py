@@ -89,14 +89,12 @@ def _compare_with_rules(
     found: list[Mismatch] = []
     for rule in rules.rules:
         if rule.kind is RuleKind.TYPE:
-            message = check_size(rule, actual, describe.list_display(actual))
+            message = check_size(rule, actual, describe.list_display)
             if message is not None:
                 found.append(_mismatch(name, expected, actual, message))
     # Each-like: values past the examples are compared with the first example.
     for index, value in enumerate(actual):
         template = expected[index] if index < len(expected) else expected[0]
-        messages = apply_rules(
-            rules, lambda rule, wanted=template, got=value: check_text(rule, wanted, got)
-        )
+        messages = apply_rules(rules, check_text, template, value)
         found.extend(_mismatch(name, template, value, message) for message in messages)
     return found

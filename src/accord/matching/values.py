@@ -8,7 +8,7 @@ or map is only checked against the rules that look at it as a whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from accord.matching import describe
@@ -17,8 +17,6 @@ from accord.model.content_types import detect_content_type, parse_content_type
 from accord.model.datetimes import InvalidDatePattern, check_pattern, matches_pattern
 from accord.model.regexes import compile_pattern
 from accord.model.rules import Combine
-
-Check = Callable[[MatchingRule], str | None]
 
 DEFAULT_PATTERNS = {
     RuleKind.DATE: "yyyy-MM-dd",
@@ -43,9 +41,15 @@ _COLLECTION_ONLY = frozenset(
 SIZE_KINDS = frozenset({RuleKind.TYPE})
 
 
-def apply_rules(rules: RuleList, check: Check) -> list[str]:
-    """Run `check` for every rule and combine: AND fails on any failure, OR only when all fail."""
-    failures = [message for rule in rules.rules if (message := check(rule)) is not None]
+def apply_rules(rules: RuleList, check: Callable[..., str | None], *args: Any) -> list[str]:
+    """Run `check(rule, *args)` for every rule and combine the failures.
+
+    AND fails on any failure; OR fails only when every rule fails.
+    """
+    if len(rules.rules) == 1:  # the common case, without building intermediate lists
+        message = check(rules.rules[0], *args)
+        return [] if message is None else [message]
+    failures = [message for rule in rules.rules if (message := check(rule, *args)) is not None]
     if rules.combine is Combine.OR and len(failures) < len(rules.rules):
         return []
     return failures
@@ -143,7 +147,7 @@ def check_json(rule: MatchingRule, expected: Any, actual: Any, cascaded: bool) -
     if kind is RuleKind.TYPE:
         if same_json_type(expected, actual):
             if isinstance(actual, list) and not cascaded:
-                return check_size(rule, actual, describe.list_display(actual))
+                return check_size(rule, actual, describe.list_display)
             return None
         return describe.not_same_type(actual, expected)
     if kind is RuleKind.INCLUDE:
@@ -181,15 +185,13 @@ def check_json(rule: MatchingRule, expected: Any, actual: Any, cascaded: bool) -
     return None  # eachKey/eachValue/arrayContains look at collections only
 
 
-def check_size(
-    rule: MatchingRule, actual: Sequence[Any] | Mapping[str, Any], shown: str
-) -> str | None:
-    """Minimum and maximum sizes of a type rule (skipped when the rule cascaded from a parent)."""
+def check_size(rule: MatchingRule, actual: Any, show: Callable[[Any], str]) -> str | None:
+    """Minimum and maximum sizes of a type rule; `show` renders `actual` only for a message."""
     low, high = rule.min, rule.max
     if low is not None and len(actual) < low:
-        return describe.too_small(shown, len(actual), low)
+        return describe.too_small(show(actual), len(actual), low)
     if high is not None and len(actual) > high:
-        return describe.too_large(shown, len(actual), high)
+        return describe.too_large(show(actual), len(actual), high)
     return None
 
 
@@ -199,7 +201,7 @@ def check_list(
     """Rules that look at a whole JSON array (sizes, equality, emptiness)."""
     kind = rule.kind
     if kind is RuleKind.TYPE:
-        return None if cascaded else check_size(rule, actual, describe.list_display(actual))
+        return None if cascaded else check_size(rule, actual, describe.list_display)
     if kind is RuleKind.EQUALITY:
         if json_equal(expected, actual):
             return None
@@ -217,7 +219,7 @@ def check_map(
     """Rules that look at a whole JSON object."""
     kind = rule.kind
     if kind is RuleKind.TYPE:
-        return None if cascaded else check_size(rule, actual, describe.map_display(actual))
+        return None if cascaded else check_size(rule, actual, describe.map_display)
     if kind is RuleKind.EQUALITY:
         if json_equal(expected, actual):
             return None

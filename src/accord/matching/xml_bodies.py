@@ -89,9 +89,7 @@ class _XmlWalk:
             messages = [m] if (m := _check_element(_EQUALITY, expected, actual, False)) else []
         else:
             cascaded = selected.cascaded
-            messages = apply_rules(
-                selected.rules, lambda rule: _check_element(rule, expected, actual, cascaded)
-            )
+            messages = apply_rules(selected.rules, _check_element, expected, actual, cascaded)
         expected_name, actual_name = qualified_name(expected.tag), qualified_name(actual.tag)
         for message in messages:
             self.report(path, expected_name, actual_name, message)
@@ -162,9 +160,7 @@ class _XmlWalk:
             messages = [describe.text_not_equal(actual, expected)]
         else:
             cascaded = selected.cascaded
-            messages = apply_rules(
-                selected.rules, lambda rule: check_text(rule, expected, actual, cascaded)
-            )
+            messages = apply_rules(selected.rules, check_text, expected, actual, cascaded)
         for message in messages:
             self.report(path, expected, actual, message)
 
