@@ -166,3 +166,10 @@ def test_iso_defaults(value: dt.date | dt.time, expected: str) -> None:
 @pytest.mark.parametrize(("pattern", "_"), FORMATTED, ids=[p for p, _ in FORMATTED])
 def test_formatted_text_parses_back(pattern: str, _: str) -> None:
     assert matches_pattern(pattern, format_datetime(pattern, MOMENT))
+
+
+@pytest.mark.parametrize("pattern", ["z", "zzzz", "VV", "O", "OOOO", "ZZZZ", "ZZZZZ", "x", "XXXXX"])
+@pytest.mark.parametrize("tz", [UTC, PLUS_TEN, dt.timezone(dt.timedelta(hours=-5, minutes=-30))])
+def test_zones_format_and_parse_back(pattern: str, tz: dt.tzinfo) -> None:
+    text = format_datetime(pattern, MOMENT.replace(tzinfo=tz))
+    assert matches_pattern(pattern, text), text

@@ -26,19 +26,22 @@ DEFAULT_DATETIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ssXXX"
 # pact-reference's DateTime generator writes milliseconds and a numeric offset when no format is set.
 DEFAULT_GENERATED_DATETIME_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+# English names, spelled out here because `calendar`'s names follow the process locale.
+MONTHS = tuple(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _QUARTER_NAMES = ("1st quarter", "2nd quarter", "3rd quarter", "4th quarter")
@@ -170,34 +173,12 @@ def _quoted(pattern: str, start: int) -> tuple[str, int]:
 
 
 # The largest count each letter allows (Java rejects longer runs, e.g. `ddd` or `HHH`).
-_MAX_COUNT = {
-    "G": 5,
-    "M": 5,
-    "L": 5,
-    "d": 2,
-    "D": 3,
-    "Q": 5,
-    "q": 5,
-    "w": 2,
-    "W": 1,
-    "E": 5,
-    "e": 5,
-    "c": 5,
-    "F": 1,
-    "a": 1,
-    "H": 2,
-    "h": 2,
-    "K": 2,
-    "k": 2,
-    "m": 2,
-    "s": 2,
-    "V": 2,
-    "z": 4,
-    "O": 4,
-    "X": 5,
-    "x": 5,
-    "Z": 5,
-}
+_MAX_COUNT = (
+    dict.fromkeys("WFa", 1)
+    | dict.fromkeys("dwHhKkmsV", 2)
+    | {"D": 3, "z": 4, "O": 4}
+    | dict.fromkeys("GMLQqEecXxZ", 5)
+)
 
 
 def _field(pattern: str, letter: str, count: int) -> _Field:
@@ -381,7 +362,7 @@ def _zone(letter: str, count: int, text: str, pos: int) -> Iterator[tuple[int, i
     elif letter == "V":
         regex = _ZONE_ID
     else:  # z
-        regex = _ZONE_LONG_NAME if count == 4 else _ZONE_SHORT_NAME
+        regex = f"{_ZONE_LONG_NAME}|{_GMT_OFFSET_LONG}" if count == 4 else _ZONE_SHORT_NAME
     for end in _regex_ends(regex, text, pos):
         yield end, None
 
@@ -519,9 +500,9 @@ def _format_zone(letter: str, count: int, moment: dt.datetime) -> str:
         return key or ("Z" if seconds == 0 else _offset(seconds, colon=True, minutes=True))
     if letter == "z":
         name = moment.tzname() or ""
-        if count == 4 or not name or name.startswith(("UTC+", "UTC-")):
-            return name if count != 4 or " " in name else _gmt(seconds, long=True)
-        return name
+        if count == 4:  # a full name ("Pacific Standard Time") when the zone has one
+            return name if " " in name else _gmt(seconds, long=True)
+        return name or _gmt(seconds, long=False)
     if letter == "O":
         return _gmt(seconds, long=count == 4)
     if letter == "Z":
