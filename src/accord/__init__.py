@@ -24,6 +24,7 @@ __all__ = [
     "SomethingLike",
     "SpecVersion",
     "Term",
+    "Verifier",
     "__version__",
     "dump_pact",
     "generate",
@@ -43,4 +44,7 @@ _CONSUMER_NAMES = frozenset(
 def __getattr__(name: str) -> Any:
     if name in _CONSUMER_NAMES:
         return getattr(importlib.import_module("accord.consumer"), name)
+    if name == "Verifier":
+        # Also the classic `Verifier(provider=..., provider_base_url=...).verify_pacts(...)`.
+        return importlib.import_module("accord.verifier").Verifier
     raise AttributeError(f"module 'accord' has no attribute {name!r}")
