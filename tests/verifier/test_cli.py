@@ -95,9 +95,11 @@ def test_cli_in_process_app(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_classic_verify_pacts_returns_exit_code_and_output(pact: Path) -> None:
+    from accord import Verifier as ClassicVerifier  # only the import changes for classic code
+
     store = UserStore()
     with serve_wsgi(flask_app(store)) as url:
-        verifier = Verifier(provider="UserService", provider_base_url=url)
+        verifier = ClassicVerifier(provider="UserService", provider_base_url=url)
         exit_code, output = verifier.verify_pacts(
             str(pact),
             provider_states_setup_url=f"{url}/_pact/provider-states",
