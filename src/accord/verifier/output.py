@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from accord.verifier.results import InteractionResult, PactResult, VerificationReport
 from accord.verifier.sources import LoadedPact
@@ -39,20 +40,27 @@ class ConsoleReporter:
             self.console.print(f"  [cyan]notice:[/] {escape(notice)}")
 
     def interaction(self, result: InteractionResult) -> None:
+        # One line per interaction, written with `out` and Text (no markup parsing, no wrapping):
+        # this runs once per interaction, and `print` would cost more than the request itself.
         if result.ok:
-            mark = "[green]✓[/]"
+            mark = ("✓", "green")
         elif result.pending:
-            mark = "[yellow]✗ (pending)[/]"
+            mark = ("✗ (pending)", "yellow")
         else:
-            mark = "[red]✗[/]"
-        timing = f" [dim]{result.duration * 1000:.1f} ms[/]" if self.verbose else ""
-        self.console.print(f"  {mark} {escape(result.title())}{timing}")
+            mark = ("✗", "red")
+        line = Text.assemble("  ", mark, " ", result.title())
+        if self.verbose:
+            line.append(f" {result.duration * 1000:.1f} ms", style="dim")
+        self._line(line)
         if result.test_name:
-            self.console.print(f"      Test Name: {escape(result.test_name)}")
+            self._line(Text(f"      Test Name: {result.test_name}"))
         for comment in result.comments:
-            self.console.print(f"      {escape(comment)}")
+            self._line(Text(f"      {comment}"))
         for failure in result.failures:
-            self.console.print(f"      {escape(failure.headline(result.consumer))}")
+            self._line(Text(f"      {failure.headline(result.consumer)}"))
+
+    def _line(self, text: Text) -> None:
+        self.console.out(text, highlight=False)
 
     def warning(self, text: str) -> None:
         self.console.print(f"[yellow]WARNING:[/] {escape(text)}")
