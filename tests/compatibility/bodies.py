@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import mimetypes
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -66,18 +67,12 @@ def _descriptor(text: str) -> CellBody:
     raw = contents.text or ""
     # The descriptor's contents are indented inside CDATA or text; strip the outer whitespace lines.
     raw = raw.strip("\n")
-    raw = _dedent(raw)
+    raw = textwrap.dedent(raw)
     if contents.get("encoding") == "base64":
         return CellBody(base64.b64decode(raw), content_type)
     if contents.get("eol") == "CRLF":
         raw = raw.replace("\r\n", "\n").replace("\n", "\r\n")
     return CellBody(raw.encode("utf-8"), content_type)
-
-
-def _dedent(text: str) -> str:
-    import textwrap
-
-    return textwrap.dedent(text)
 
 
 def _content_type_for(name: str) -> str | None:

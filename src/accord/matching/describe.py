@@ -293,10 +293,6 @@ def binary_body(expected_type: str, expected: bytes, actual_type: str, actual: b
     )
 
 
-def xml_missing(expected: str) -> str:
-    return f"Expected an XML body {expected} but was missing"
-
-
 def xml_child_missing(name: str) -> str:
     return f"Expected child <{name}/> but was missing"
 
