@@ -29,7 +29,7 @@ def short_description(selector: Resolved) -> str:
         case "released":
             return f"released in {selector.environment}"
         case _:
-            return f"latest {selector.consumer}" if selector.consumer else "latest"
+            return "latest"
 
 
 def criterion(selector: Resolved) -> str:

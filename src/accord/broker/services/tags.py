@@ -14,7 +14,14 @@ from accord.broker.services import branches, pacticipants, versions
 FIRST_TAG_AS_BRANCH_SECONDS = 10
 
 
-def add(ctx: Context, pacticipant_name: str, number: str, tag_name: str) -> tuple[Tag, bool]:
+def add(
+    ctx: Context,
+    pacticipant_name: str,
+    number: str,
+    tag_name: str,
+    *,
+    first_tag_as_branch: bool = True,
+) -> tuple[Tag, bool]:
     """Tag the version (creating pacticipant and version as needed); (tag, created)."""
     pacticipants.check_name(tag_name, "tag", "tag name")
     pacticipant, _ = pacticipants.ensure(ctx, pacticipant_name)
@@ -39,7 +46,8 @@ def add(ctx: Context, pacticipant_name: str, number: str, tag_name: str) -> tupl
         has_branch = ctx.session.scalar(
             select(func.count()).where(BranchVersion.version_id == version.id)
         )
-        if not had_tags and not has_branch and age <= FIRST_TAG_AS_BRANCH_SECONDS:
+        recent = age <= FIRST_TAG_AS_BRANCH_SECONDS
+        if first_tag_as_branch and not had_tags and not has_branch and recent:
             branches.add_version(ctx, pacticipant_name, tag_name, number, auto_created=True)
     return tag, created
 
