@@ -12,6 +12,7 @@ from accord.matching.context import RuleContext
 from accord.matching.json_bodies import compare_json
 from accord.matching.mismatches import Mismatch, MismatchKind
 from accord.matching.other_bodies import (
+    PartComparer,
     compare_binary,
     compare_form,
     compare_multipart,
@@ -125,7 +126,7 @@ def _compare_json_bodies(expected: Body, actual: Body, context: RuleContext) -> 
     return compare_json(documents[0], documents[1], context)
 
 
-def _compare_part(context: RuleContext):  # type: ignore[no-untyped-def]
+def _compare_part(context: RuleContext) -> PartComparer:
     def compare(expected: Body, actual: Body) -> list[Mismatch]:
         return compare_bodies(expected, actual, context.with_rules([]))
 

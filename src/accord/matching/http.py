@@ -7,7 +7,7 @@ headers must be present, extra headers are fine, and extra array items are not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from accord.errors import Issue
@@ -18,7 +18,15 @@ from accord.matching.headers import compare_headers
 from accord.matching.mismatches import Mismatch, MismatchKind
 from accord.matching.query import compare_query
 from accord.matching.values import apply_rules, check_status, check_text
-from accord.model import MatchingRules, Request, Response, RuleKind, RuleList, SpecVersion
+from accord.model import (
+    MatchingRule,
+    MatchingRules,
+    Request,
+    Response,
+    RuleKind,
+    RuleList,
+    SpecVersion,
+)
 from accord.model.codec import read_request, read_response
 
 
@@ -98,7 +106,7 @@ def match_response(
     return found
 
 
-def _header_rules(rules: MatchingRules):  # type: ignore[no-untyped-def]
+def _header_rules(rules: MatchingRules) -> Callable[[str], RuleList | None]:
     def rules_for(name: str) -> RuleList | None:
         return rules.by_name("header", name, case_insensitive=True)
 
@@ -123,7 +131,7 @@ def _compare_status(expected: int, actual: int, rules: RuleList | None) -> list[
         messages = [] if expected == actual else [describe.status(expected, actual)]
     else:
 
-        def check(rule):  # type: ignore[no-untyped-def]
+        def check(rule: MatchingRule) -> str | None:
             if rule.kind is RuleKind.STATUS_CODE:
                 return check_status(rule, actual)
             return check_text(rule, str(expected), str(actual))
