@@ -20,7 +20,9 @@ from typing import Any, Self
 
 from accord.consumer._builder import InteractionBuilder, make_body
 from accord.consumer.extract import extract_into
+from accord.errors import InvalidMatcher, Issue
 from accord.model import AsyncMessage, Body, Generators, MatchingRules, MessageContents, SyncMessage
+from accord.model.generators import parse_generators
 
 
 class _Contents:
@@ -31,9 +33,15 @@ class _Contents:
         self.body_set = False
         self.content_type: str | None = None
         self.metadata: dict[str, Any] = {}
+        self.raw_generators: list[Mapping[str, Any]] = []
 
     def build(self) -> MessageContents:
         rules, generators = MatchingRules(), Generators()
+        for raw in self.raw_generators:
+            parsed = parse_raw_generators(raw)
+            for category in parsed.categories():
+                for key, generator in parsed.category(category).items():
+                    generators.add(category, key, generator)
         body = Body.missing()
         if self.body_set:
             body = make_body(self.body, self.content_type, rules, generators)
@@ -73,6 +81,11 @@ class AsyncMessageBuilder(InteractionBuilder):
         self._message.metadata.update({**(metadata or {}), **values})
         return self
 
+    def with_generators(self, generators: Mapping[str, Any]) -> Self:
+        """Raw generators in pact-file form: `{"body": {"$.id": {"type": "RandomInt"}}}`."""
+        self._message.raw_generators.append(generators)
+        return self
+
     def build(self) -> AsyncMessage:
         return AsyncMessage(
             description=self.description,
@@ -108,6 +121,11 @@ class SyncMessageBuilder(InteractionBuilder):
 
     def with_metadata(self, metadata: Mapping[str, Any] | None = None, **values: Any) -> Self:
         self._current().metadata.update({**(metadata or {}), **values})
+        return self
+
+    def with_generators(self, generators: Mapping[str, Any]) -> Self:
+        """Raw generators (pact-file form) for the current request or response message."""
+        self._current().raw_generators.append(generators)
         return self
 
     def will_respond_with(self) -> Self:
@@ -149,3 +167,16 @@ def reify(
     if body.is_binary():
         return body.content, metadata
     return body.text(), metadata
+
+
+def parse_raw_generators(data: Mapping[str, Any]) -> Generators:
+    """Generators given in pact-file JSON form; a malformed one is an InvalidMatcher."""
+    issues: list[Issue] = []
+    generators = parse_generators(data, "generators", issues)
+    if issues:
+        raise InvalidMatcher(
+            "with_generators(): "
+            + "; ".join(str(issue) for issue in issues)
+            + "; use the pact-file form, e.g. {'body': {'$.id': {'type': 'RandomInt'}}}"
+        )
+    return generators

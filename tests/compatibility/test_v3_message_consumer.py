@@ -1,0 +1,20 @@
+"""Compatibility suite: V3/message_consumer.feature."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_bdd import scenarios
+
+from accord.model import SpecVersion
+from tests.compatibility.consumer_steps import *  # noqa: F403 (pytest-bdd finds steps as fixtures)
+from tests.support import FEATURES
+
+pytestmark = pytest.mark.compatibility
+
+
+@pytest.fixture
+def spec_version() -> SpecVersion:
+    return SpecVersion.V3
+
+
+scenarios(str(FEATURES / "V3/message_consumer.feature"))
