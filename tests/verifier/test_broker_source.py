@@ -21,7 +21,17 @@ def two_pacts() -> FakeBroker:
                 pending=True,
                 wip=True,
                 short_description="latest from branch feat/y",
-                notices=[{"when": "before_verification", "text": "This pact is pending"}],
+                notices=[
+                    {"when": "before_verification", "text": "This pact is pending"},
+                    {
+                        "when": "after_verification:success_false_published_false",
+                        "text": "Failed, but pending",
+                    },
+                    {
+                        "when": "after_verification:success_true_published_false",
+                        "text": "Not shown",
+                    },
+                ],
             ),
         ],
     )
@@ -45,6 +55,8 @@ def test_broker_pacts_pending_does_not_fail_and_no_publishing_by_default() -> No
     assert not [call for call in broker.requests if call[1].endswith("verification-results")]
     text = console.export_text()
     assert "notice: This pact is pending" in text
+    assert "notice: Failed, but pending" in text
+    assert "Not shown" not in text
     assert "(latest from branch feat/y, pending, work in progress)" in text
 
 

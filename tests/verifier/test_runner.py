@@ -212,3 +212,85 @@ def test_missing_pact_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     )
     assert report.exit_code == 1
     assert "nope.json does not exist" in report.errors[0]
+
+
+def test_asgi_lifespan_runs_startup_before_requests_and_shutdown_after(tmp_path: Path) -> None:
+    from contextlib import asynccontextmanager
+
+    from fastapi import FastAPI
+
+    events: list[str] = []
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        events.append("startup")
+        yield
+        events.append("shutdown")
+
+    app = FastAPI(lifespan=lifespan)
+
+    @app.get("/users/{user_id}")
+    def get_user(user_id: int) -> Any:
+        events.append("request")
+        return {"userId": user_id, "name": "Ann"}
+
+    report = Verifier("UserService", app=app).add_source(users_pact(tmp_path)).verify()
+    assert report.interactions[0].ok
+    assert events == ["startup", "request", "request", "shutdown"]
+
+
+def test_failing_asgi_startup_is_reported(tmp_path: Path) -> None:
+    from contextlib import asynccontextmanager
+
+    from fastapi import FastAPI
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        raise RuntimeError("no database")
+        yield
+
+    report = (
+        Verifier("UserService", app=FastAPI(lifespan=lifespan))
+        .add_source(users_pact(tmp_path))
+        .verify()
+    )
+    assert report.exit_code == 1
+    assert "lifespan startup failed" in report.errors[0]
+
+
+def test_slow_provider_hits_the_request_timeout(tmp_path: Path) -> None:
+    import threading
+
+    from flask import Flask
+
+    release = threading.Event()
+    app = Flask("slow")
+
+    @app.get("/users/<int:user_id>")
+    def slow(user_id: int) -> Any:
+        release.wait(5)
+        return {"userId": user_id, "name": "Ann"}
+
+    with serve_wsgi(app) as url:
+        verifier = Verifier("UserService", base_url=url, request_timeout=0.2)
+        pact = write_pact(tmp_path, pact_document([user_interaction()]))
+        report = verifier.add_source(pact).verify()
+        release.set()
+    [result] = report.interactions
+    assert result.categories() == ["Request to provider failed"]
+    assert "ReadTimeout" in result.failures[0].message
+
+
+def test_raise_for_failures_is_a_pytest_failure_listing_each_problem(tmp_path: Path) -> None:
+    from accord.errors import MismatchError
+
+    passing = run("asgi", users_pact(tmp_path), UserStore())
+    failing = run("asgi", users_pact(tmp_path), UserStore(rename_user_id=True))
+    assert [r.ok for r in passing.interactions] == [True, False]
+    with pytest.raises(AssertionError) as caught:
+        failing.raise_for_failures()
+    assert isinstance(caught.value, MismatchError)
+    text = str(caught.value)
+    assert text.splitlines()[0] == "provider UserService does not satisfy its consumers' pacts:"
+    assert "  OrderService → UserService: a request for user 1 given a user exists" in text
+    assert "    Body had differences: OrderService expects $.body.userId (missing)" in text

@@ -251,3 +251,30 @@ def test_missing_state_handler_is_only_a_warning(tmp_path, matching_stub) -> Non
         "no provider state callback configured for provider state 'a user exists' "
         "(consumer OrderService, interaction 'a request for user 1')"
     ]
+
+
+def test_handlers_run_in_the_calling_thread() -> None:
+    # Thread-bound resources (a Django connection, a test transaction) must be the provider's.
+    seen: list[threading.Thread] = []
+    states = CallableStates({"s": lambda: seen.append(threading.current_thread())}, timeout=5)
+    states.change(call("s"))
+    assert seen == [threading.current_thread()]
+
+
+def test_timeout_off_the_main_thread_falls_back_to_a_worker() -> None:
+    release = threading.Event()
+    states = CallableStates({"slow": lambda: release.wait(5)}, timeout=0.1)
+    errors: list[BaseException] = []
+
+    def verify_in_thread() -> None:
+        try:
+            states.change(call("slow"))
+        except ProviderStateError as error:
+            errors.append(error)
+
+    worker = threading.Thread(target=verify_in_thread)
+    worker.start()
+    worker.join(5)
+    release.set()
+    assert len(errors) == 1
+    assert "did not finish within 0.1 s" in str(errors[0])

@@ -62,6 +62,16 @@ class ConsoleReporter:
     def _line(self, text: Text) -> None:
         self.console.out(text, highlight=False)
 
+    def pact_finished(self, loaded: LoadedPact, result: PactResult) -> None:
+        """The broker's after-verification notices that fit the outcome."""
+        outcome = (
+            f"after_verification:success_{str(result.ok).lower()}"
+            f"_published_{str(result.published).lower()}"
+        )
+        for when, text in loaded.later_notices:
+            if when == outcome:
+                self.console.print(f"  [cyan]notice:[/] {escape(text)}")
+
     def warning(self, text: str) -> None:
         self.console.print(f"[yellow]WARNING:[/] {escape(text)}")
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.errors import MismatchError
+
 _MISSING_KEYS = re.compile(r"^Actual map is missing the following keys: (.+)$")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -227,6 +229,19 @@ class VerificationReport:
     @property
     def exit_code(self) -> int:
         return 0 if self.success else 1
+
+    def raise_for_failures(self) -> None:
+        """Raise MismatchError (a pytest failure) listing every non-pending failure and error."""
+        if self.success:
+            return
+        lines = [f"provider {self.provider} does not satisfy its consumers' pacts:"]
+        lines.extend(f"  error: {text}" for text in self.errors)
+        for result in self.failures:
+            lines.append(f"  {result.consumer} → {result.provider}: {result.title()}")
+            lines.extend(
+                f"    {f.category}: {f.headline(result.consumer)}" for f in result.failures
+            )
+        raise MismatchError("\n".join(lines))
 
     def to_json(self) -> dict[str, Any]:
         return {

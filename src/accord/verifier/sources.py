@@ -78,6 +78,8 @@ class LoadedPact:
     wip: bool = False
     short_description: str | None = None
     notices: tuple[str, ...] = ()
+    # Broker notices to show after verifying, by `when` (after_verification:success_true_...).
+    later_notices: tuple[tuple[str, str], ...] = ()
     # The broker document (with `_links`) results are published against; None for local files.
     broker_document: HalDocument | None = None
     broker: BrokerSource | None = field(default=None, repr=False)
@@ -180,6 +182,11 @@ def _load_broker(source: BrokerSource, provider: str | None) -> list[LoadedPact]
                     wip=verifiable.wip,
                     short_description=verifiable.short_description,
                     notices=tuple(verifiable.notices_for("before_verification")),
+                    later_notices=tuple(
+                        (notice.when, notice.text)
+                        for notice in verifiable.notices
+                        if notice.when != "before_verification"
+                    ),
                     broker_document=document,
                     broker=source,
                 )

@@ -16,7 +16,6 @@ the interaction, the state and the action.
 
 from __future__ import annotations
 
-import concurrent.futures
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ import httpx
 
 from accord.errors import ProviderStateError
 from accord.model import ProviderState
+from accord.verifier.deadlines import DeadlineExceeded, call_with_deadline
 
 SETUP = "setup"
 TEARDOWN = "teardown"
@@ -74,7 +74,6 @@ class CallableStates:
         self.timeout = timeout
         # Generators started at setup and resumed at teardown, by (consumer, interaction, state).
         self._open: dict[tuple[str, str, str], Iterator[Any]] = {}
-        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
 
     def register(
         self,
@@ -116,20 +115,9 @@ class CallableStates:
         return _values(call, result)
 
     def _run(self, call: StateCall, work: Callable[[], Any]) -> Any:
-        if self.timeout is None:
-            try:
-                return work()
-            except Exception as error:
-                raise state_error(call, f"handler raised {error!r}") from error
-        if self._pool is None:
-            self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="accord-state")
-        future = self._pool.submit(work)
         try:
-            return future.result(timeout=self.timeout)
-        except concurrent.futures.TimeoutError:
-            # The stuck thread cannot be stopped; abandon it and let later handlers use a new one.
-            self._pool.shutdown(wait=False)
-            self._pool = None
+            return call_with_deadline(work, self.timeout)
+        except DeadlineExceeded:
             raise state_error(
                 call, f"handler did not finish within {self.timeout:g} s (state_timeout)"
             ) from None
@@ -137,9 +125,8 @@ class CallableStates:
             raise state_error(call, f"handler raised {error!r}") from error
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False)
-            self._pool = None
+        """Forget generators left open by a run that stopped early."""
+        self._open.clear()
 
 
 class StateChangeUrl:

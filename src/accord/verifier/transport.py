@@ -7,9 +7,7 @@ WSGI application is called through an httpx transport: no socket, no server thre
 
 from __future__ import annotations
 
-import asyncio
 import inspect
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import httpx
 
 from accord.model import Body, Request, Response, format_query_string
+from accord.verifier.asgi import SyncASGITransport
 
 RequestFilter = Callable[[Request], Request | None]
 """Called with the request about to be sent; returns a replacement (or None to keep it)."""
@@ -146,48 +145,3 @@ def _is_asgi(app: Any) -> bool:
         return True
     call = type(app).__call__ if not inspect.isroutine(app) else None
     return call is not None and inspect.iscoroutinefunction(call)
-
-
-class SyncASGITransport(httpx.BaseTransport):
-    """httpx.ASGITransport driven from synchronous code on one private event loop thread.
-
-    The loop lives as long as the transport, so an app keeps its loop-bound resources between
-    requests, as it would under a server.
-    """
-
-    def __init__(self, app: Any) -> None:
-        self._inner = httpx.ASGITransport(app=app)
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, daemon=True, name="accord-asgi"
-        )
-        self._thread.start()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        body = request.read()
-
-        async def call() -> httpx.Response:
-            async_request = httpx.Request(
-                request.method, request.url, headers=request.headers, content=body
-            )
-            response = await self._inner.handle_async_request(async_request)
-            # Raw bytes: the sync response decodes any content-encoding itself, exactly once.
-            raw = b"".join([chunk async for chunk in response.stream])  # type: ignore[union-attr]
-            return httpx.Response(response.status_code, headers=response.headers, content=raw)
-
-        timeout = (request.extensions.get("timeout") or {}).get("read")
-        future = asyncio.run_coroutine_threadsafe(call(), self._loop)
-        try:
-            return future.result(timeout=timeout)
-        except TimeoutError:
-            future.cancel()
-            raise httpx.ReadTimeout(
-                f"the ASGI app did not answer within {timeout} s", request=request
-            ) from None
-
-    def close(self) -> None:
-        if self._loop.is_running():
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=5)
-        if not self._loop.is_running():
-            self._loop.close()

@@ -258,7 +258,11 @@ class Verifier(ClassicVerifierMethods):
         loaded = self._load(sources, report)
         if not self.provider and loaded:
             report.provider = loaded[0].pact.provider
-        target = self._target()
+        try:
+            target = self._target()
+        except AccordError as error:  # e.g. an ASGI app whose lifespan startup failed
+            report.errors.append(f"could not start provider {report.provider}: {error}")
+            loaded, target = [], None
         self._http = (
             None if target else httpx.Client(timeout=self.request_timeout, verify=self.verify_tls)
         )
@@ -284,6 +288,7 @@ class Verifier(ClassicVerifierMethods):
                         warning = publish_results(item, result, self.publish_options, client)
                     if warning:
                         report.warnings.append(warning)
+                reporter.pact_finished(item, result)
         finally:
             if target is not None:
                 target.close()
