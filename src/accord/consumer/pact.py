@@ -172,6 +172,20 @@ class Pact:
         if write or (write is None and self.pact_dir is not None):
             self.write_file()
 
+    def live_mock_server(
+        self, host: str = "127.0.0.1", port: int = 0, *, cors: bool = False
+    ) -> MockServer:
+        """A mock server (not yet started) that serves whatever HTTP interactions this pact has
+        when each request arrives, so it can start before the interactions are defined."""
+        return MockServer(
+            host=host,
+            port=port,
+            spec=self.spec,
+            cors=cors,
+            title=f"Pact between {self.consumer} and {self.provider}",
+            source=lambda: [i for i in self.interactions() if isinstance(i, HttpInteraction)],
+        )
+
     # ---- messages ------------------------------------------------------------------------
     def verify(self, handler: Callable[..., Any], kind: Literal["Async", "Sync"] = "Async") -> None:
         """Call `handler(body, metadata)` with each message's reified example.

@@ -140,8 +140,9 @@ class RequestLog:
     def report(self, expected: list[HttpInteraction], title: str) -> MockReport:
         outcomes = self.outcomes()
         # A mismatched interaction is reported once, as mismatched, not also as missing.
-        seen = {id(o.interaction) for o in outcomes if isinstance(o, Matched | Mismatched)}
-        missing = [Missing(interaction=i) for i in expected if id(i) not in seen]
+        # Identity (description + states), not object id: a live mock rebuilds its interactions.
+        seen = {o.interaction.identity() for o in outcomes if isinstance(o, Matched | Mismatched)}
+        missing = [Missing(interaction=i) for i in expected if i.identity() not in seen]
         return MockReport(results=(*outcomes, *missing), title=title)
 
 

@@ -17,7 +17,7 @@ import selectors
 import socket
 import ssl
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import unquote
@@ -40,6 +40,7 @@ class MockServer:
         cors: bool = False,
         tls: ssl.SSLContext | None = None,
         title: str = "mock server",
+        source: Callable[[], Iterable[HttpInteraction]] | None = None,
     ) -> None:
         self.host = host
         self.requested_port = port
@@ -48,7 +49,10 @@ class MockServer:
         self.tls = tls
         self.title = title
         self.log = RequestLog()
-        self.index = InteractionIndex(interactions, self.spec)
+        # A live source is re-read for every request: for tests that start the server first
+        # (a pytest fixture) and define interactions afterwards.
+        self.source = source
+        self.index = InteractionIndex(source() if source else interactions, self.spec)
         self._httpd: _Listener | None = None
         self._thread: threading.Thread | None = None
         self._wake_read: socket.socket | None = None
@@ -109,6 +113,8 @@ class MockServer:
 
     def report(self) -> MockReport:
         """Every request so far, plus the interactions that were expected but not received."""
+        if self.source is not None:
+            self.index = InteractionIndex(self.source(), self.spec)
         return self.log.report(self.index.interactions, self.title)
 
     def _serve(self) -> None:
@@ -124,6 +130,8 @@ class MockServer:
                     httpd.handle_request_noblock()
 
     def handle_request(self, request: Request) -> Any:
+        if self.source is not None:
+            self.index = InteractionIndex(self.source(), self.spec)
         handled = handle(self.index, request, base_url=self.url, cors=self.cors)
         if handled.outcome is not None:
             self.log.record(handled.outcome)
