@@ -27,6 +27,7 @@ async def list_integrations(request: Request) -> Response:
         consumer, provider = aliased(Pacticipant), aliased(Pacticipant)
         rows = ctx.session.execute(
             select(consumer.name, provider.name)
+            .select_from(Integration)
             .join(consumer, consumer.id == Integration.consumer_id)
             .join(provider, provider.id == Integration.provider_id)
             .order_by(consumer.name, provider.name)

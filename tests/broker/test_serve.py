@@ -1,0 +1,88 @@
+"""The one real-socket test: `accord broker serve` starts, says where its data lives, serves
+the HAL index and a publication, and stops on SIGTERM."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.broker.helpers import publish_contract
+from tests.support import free_port
+
+
+def test_accord_broker_serve(tmp_path: Path) -> None:
+    port = free_port()
+    database = tmp_path / "served.sqlite3"
+    command = [sys.executable, "-m", "accord", "broker", "serve", "--port", str(port),
+               "--database-url", f"sqlite:///{database}"]  # fmt: skip
+    env = {**os.environ, "ACCORD_BROKER_DATABASE_URL": "", "PACT_BROKER_DATABASE_URL": ""}
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                index = httpx.get(base + "/", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stdout.read() if server.stdout else ""
+                assert time.monotonic() < deadline, "the broker did not start within 30 s"
+                time.sleep(0.1)
+        assert index.status_code == 200
+        assert index.json()["_links"]["pb:publish-contracts"]["href"] == f"{base}/contracts/publish"
+        with httpx.Client(base_url=base) as client:
+            publish_contract(client, "Foo", "1", "Bar", "over-a-socket", branch="main")  # type: ignore[arg-type]
+            pact = client.get("/pacts/provider/Bar/consumer/Foo/latest")
+            assert pact.status_code == 200
+            assert pact.json()["consumer"] == {"name": "Foo"}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        output, _ = server.communicate(timeout=20)
+    assert f"Broker data: SQLite file {database}" in output
+    assert database.exists()
+
+
+def test_serve_without_arguments_uses_a_sqlite_file_in_the_data_directory(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import uvicorn
+    from click.testing import CliRunner
+
+    from accord.cli.broker import broker_group
+
+    served = {}
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, host, port, log_level: served.update(host=host, port=port)
+    )
+    for name in ("ACCORD_BROKER_DATABASE_URL", "PACT_BROKER_DATABASE_URL", "PACT_BROKER_BASIC_AUTH_USERNAME",
+                 "ACCORD_BROKER_TOKENS"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = CliRunner().invoke(broker_group, ["serve"])
+    assert result.exit_code == 0, result.output
+    expected = tmp_path / "accord" / "broker.sqlite3"
+    assert f"Broker data: SQLite file {expected}" in result.output
+    assert expected.exists()
+    assert served == {"host": "127.0.0.1", "port": 9292}
+
+
+def test_serve_reads_the_pact_broker_database_url(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import uvicorn
+    from click.testing import CliRunner
+
+    from accord.cli.broker import broker_group
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_: None)
+    monkeypatch.delenv("ACCORD_BROKER_DATABASE_URL", raising=False)
+    monkeypatch.setenv("PACT_BROKER_DATABASE_URL", f"sqlite:///{tmp_path / 'pb.sqlite3'}")
+    result = CliRunner().invoke(broker_group, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert f"SQLite file {tmp_path / 'pb.sqlite3'}" in result.output
