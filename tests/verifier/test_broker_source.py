@@ -78,3 +78,50 @@ def test_publishing_when_asked_reports_success_and_failure_per_pact(monkeypatch)
     failed = next(body for body in posts.values() if not body["success"])
     assert failed["testResults"][0]["mismatches"][0]["attribute"] in ("status", "body")
     assert all(p.published for p in report.pacts)
+
+
+def one_pact_broker(**auth: str) -> FakeBroker:
+    pact = BrokerPact(consumer="OrderService", document=pact_document([user_interaction()]))
+    return FakeBroker(provider="UserService", pacts=[pact], **auth)
+
+
+def pact_url(broker: FakeBroker) -> str:
+    return f"{broker.base_url}/pacts/provider/UserService/consumer/OrderService/pact-version/0"
+
+
+def test_url_source_with_bearer_token_and_basic_auth() -> None:
+    app = fastapi_app(UserStore(users={1: "Ann"}))
+    with running(one_pact_broker(token="t0k3n")) as broker:
+        refused = Verifier("UserService", app=app).add_source(pact_url(broker)).verify()
+        accepted = (
+            Verifier("UserService", app=app).add_source(pact_url(broker), token="t0k3n").verify()
+        )
+    assert "HTTP 401" in refused.errors[0]
+    assert "check the username/password or token" in refused.errors[0]
+    assert accepted.success and len(accepted.interactions) == 1
+    with running(one_pact_broker(username="u", password="p")) as broker:
+        verifier = Verifier("UserService", app=app)
+        assert verifier.add_source(pact_url(broker), username="u", password="p").verify().success
+
+
+def test_pact_url_from_a_webhook_publishes_with_the_same_credentials() -> None:
+    app = fastapi_app(UserStore(users={1: "Ann"}))
+    with running(one_pact_broker(token="t0k3n")) as broker:
+        verifier = Verifier("UserService", app=app).add_source(pact_url(broker), token="t0k3n")
+        report = verifier.publish("3.0.0", tags=["main"]).verify()
+    assert report.pacts[0].published
+    writes = [(m, p) for m, p, _ in broker.requests if m in ("PUT", "POST")]
+    assert writes == [
+        ("PUT", "/pacticipants/UserService/versions/3.0.0/tags/main"),
+        ("POST", pact_url(broker).removeprefix(broker.base_url) + "/verification-results"),
+    ]
+
+
+def test_local_files_are_not_published(tmp_path) -> None:
+    from tests.verifier.pacts import write_pact
+
+    pact = write_pact(tmp_path, pact_document([user_interaction()]))
+    verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+    report = verifier.add_source(pact).publish("1.0.0").verify()
+    assert report.success
+    assert "were not published: it did not come from a Pact Broker" in report.warnings[0]

@@ -125,3 +125,94 @@ def test_classic_rejects_unknown_options(pact: Path) -> None:
         Verifier(provider="UserService", provider_base_url="http://x").verify_pacts(
             str(pact), bogus=1
         )
+
+
+def test_cli_broker_from_environment_with_selectors_and_publishing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.broker_client.fake_broker import BrokerPact, FakeBroker, running
+
+    pact = BrokerPact(
+        consumer="OrderService", document=pact_document([user_interaction(states=STATE)])
+    )
+    with running(FakeBroker(provider="UserService", pacts=[pact], token="tok")) as broker:
+        monkeypatch.setenv("PACT_BROKER_BASE_URL", broker.base_url)
+        monkeypatch.setenv("PACT_BROKER_TOKEN", "tok")
+        store = UserStore()
+        with serve_wsgi(flask_app(store)) as url:
+            result = CliRunner().invoke(
+                main,
+                [
+                    "verify",
+                    "--provider",
+                    "UserService",
+                    "--provider-base-url",
+                    url,
+                    "--state-change-url",
+                    f"{url}/_pact/provider-states",
+                    "--consumer-version-selectors",
+                    '{"mainBranch": true}',
+                    "--consumer-version-selectors",
+                    '{"deployedOrReleased": true}',
+                    "--enable-pending",
+                    "--include-wip-pacts-since",
+                    "2026-01-01",
+                    "--publish",
+                    "--provider-version",
+                    "1.0.1",
+                    "--provider-branch",
+                    "main",
+                    "--provider-tags",
+                    "a,b",
+                    "--build-url",
+                    "http://ci/9",
+                ],
+            )
+    assert result.exit_code == 0, result.output
+    query = next(
+        body
+        for method, path, body in broker.requests
+        if method == "POST" and path.endswith("for-verification")
+    )
+    assert query == {
+        "consumerVersionSelectors": [{"mainBranch": True}, {"deployedOrReleased": True}],
+        "includePendingStatus": True,
+        "providerVersionBranch": "main",
+        "providerVersionTags": ["a", "b"],
+        "includeWipPactsSince": "2026-01-01",
+    }
+    writes = [path for method, path, _ in broker.requests if method == "PUT"]
+    assert writes == [
+        "/pacticipants/UserService/branches/main/versions/1.0.1",
+        "/pacticipants/UserService/versions/1.0.1/tags/a",
+        "/pacticipants/UserService/versions/1.0.1/tags/b",
+    ]
+    published = broker.requests[-1][2]
+    assert published["success"] is True and published["buildUrl"] == "http://ci/9"
+
+
+def test_classic_verify_with_broker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from accord import Verifier as ClassicVerifier
+    from tests.broker_client.fake_broker import BrokerPact, FakeBroker, running
+
+    pact = BrokerPact(
+        consumer="OrderService", document=pact_document([user_interaction(states=STATE)])
+    )
+    with running(
+        FakeBroker(provider="UserService", pacts=[pact], username="u", password="p")
+    ) as broker:
+        store = UserStore()
+        with serve_wsgi(flask_app(store)) as url:
+            verifier = ClassicVerifier(provider="UserService", provider_base_url=url)
+            exit_code, output = verifier.verify_with_broker(
+                broker_url=broker.base_url,
+                broker_username="u",
+                broker_password="p",
+                consumer_version_selectors=['{"mainBranch": true}'],
+                provider_states_setup_url=f"{url}/_pact/provider-states",
+                publish_version="2.0.0",
+                publish_verification_results=True,
+            )
+    assert exit_code == 0, output
+    assert broker.requests[-1][1].endswith("/verification-results")
+    assert broker.requests[-1][2]["providerApplicationVersion"] == "2.0.0"

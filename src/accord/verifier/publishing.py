@@ -29,12 +29,8 @@ class PublishOptions:
 def publish_results(
     loaded: LoadedPact, result: PactResult, options: PublishOptions, client: BrokerClient
 ) -> str | None:
-    """Publish one pact's results; returns a warning text when the pact has nowhere to go."""
-    if loaded.broker_document is None:
-        return (
-            f"results for the pact between {result.consumer} and {result.provider} "
-            f"({loaded.origin}) were not published: it did not come from a Pact Broker"
-        )
+    """Publish one pact's results; returns a warning text when the broker refused them."""
+    assert loaded.broker_document is not None, "only pacts fetched from a broker are published"
     publication = VerificationResultsPublication(
         provider=result.provider,
         provider_version=options.provider_version,

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -65,6 +66,11 @@ class BrokerSource:
         )
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 PactSource = FileSource | DirectorySource | UrlSource | BrokerSource
 
 
@@ -82,7 +88,18 @@ class LoadedPact:
     later_notices: tuple[tuple[str, str], ...] = ()
     # The broker document (with `_links`) results are published against; None for local files.
     broker_document: HalDocument | None = None
-    broker: BrokerSource | None = field(default=None, repr=False)
+    # The source the document was fetched from; its credentials are used to publish results.
+    fetched_from: UrlSource | BrokerSource | None = field(default=None, repr=False)
+
+    def broker_client(self) -> BrokerClient | None:
+        """A client for publishing this pact's results, when it came with a publish link."""
+        if self.broker_document is None or self.fetched_from is None:
+            return None
+        source = self.fetched_from
+        base = source.url if isinstance(source, BrokerSource) else _origin(source.url)
+        return BrokerClient(
+            base, username=source.username, password=source.password, token=source.token
+        )
 
 
 def source_for(location: str | os.PathLike[str]) -> PactSource:
@@ -154,6 +171,7 @@ def _load_url(source: UrlSource) -> LoadedPact:
         pact=_load_document(data, source.url),
         origin=source.url,
         broker_document=document if has_publish_link else None,
+        fetched_from=source,
     )
 
 
@@ -188,7 +206,7 @@ def _load_broker(source: BrokerSource, provider: str | None) -> list[LoadedPact]
                         if notice.when != "before_verification"
                     ),
                     broker_document=document,
-                    broker=source,
+                    fetched_from=source,
                 )
             )
     return loaded

@@ -32,7 +32,7 @@ from accord.verifier.messages import CallableMessages, MessageEndpoint, MessageP
 from accord.verifier.output import ConsoleReporter
 from accord.verifier.publishing import PublishOptions, publish_results
 from accord.verifier.reports import write_json, write_junit
-from accord.verifier.results import VerificationReport
+from accord.verifier.results import PactResult, VerificationReport
 from accord.verifier.runner import RunContext, verify_pact
 from accord.verifier.sources import BrokerSource, LoadedPact, PactSource, load_source, source_for
 from accord.verifier.states import CallableStates, StateChangeUrl, StateHandler
@@ -283,11 +283,8 @@ class Verifier(ClassicVerifierMethods):
                 reporter.pact_started(item)
                 result = verify_pact(item, context)
                 report.pacts.append(result)
-                if self.publish_options is not None and item.broker is not None:
-                    with item.broker.client() as client:
-                        warning = publish_results(item, result, self.publish_options, client)
-                    if warning:
-                        report.warnings.append(warning)
+                if self.publish_options is not None:
+                    self._publish(item, result, report)
                 reporter.pact_finished(item, result)
         finally:
             if target is not None:
@@ -302,6 +299,20 @@ class Verifier(ClassicVerifierMethods):
         if self.json_file:
             write_json(report, self.json_file)
         return report
+
+    def _publish(self, item: LoadedPact, result: PactResult, report: VerificationReport) -> None:
+        assert self.publish_options is not None
+        client = item.broker_client()
+        if client is None:
+            report.warnings.append(
+                f"results for the pact between {result.consumer} and {result.provider} "
+                f"({item.origin}) were not published: it did not come from a Pact Broker"
+            )
+            return
+        with client:
+            warning = publish_results(item, result, self.publish_options, client)
+        if warning:
+            report.warnings.append(warning)
 
     def _load(self, sources: Sequence[PactSource], report: VerificationReport) -> list[LoadedPact]:
         loaded: list[LoadedPact] = []
