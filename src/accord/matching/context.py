@@ -9,6 +9,7 @@ cached per concrete path for the duration of one comparison.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -86,16 +87,23 @@ _INDEX_CACHE: OrderedDict[int, tuple[object, _RuleIndex]] = OrderedDict()
 _INDEX_CACHE_SIZE = 512
 
 
+# The mock server matches in a background thread while tests run, so the cache is locked.
+_INDEX_LOCK = threading.Lock()
+
+
 def _index_for(entries: Sequence[tuple[RulePath, RuleList]]) -> _RuleIndex:
     key = id(entries)
-    cached = _INDEX_CACHE.get(key)
-    if cached is not None and cached[0] is entries:
-        _INDEX_CACHE.move_to_end(key)
-        return cached[1]
+    with _INDEX_LOCK:
+        cached = _INDEX_CACHE.get(key)
+        # The cache holds `entries` itself, so while it is cached its id cannot be reused.
+        if cached is not None and cached[0] is entries:
+            _INDEX_CACHE.move_to_end(key)
+            return cached[1]
     index = _RuleIndex(entries)
-    _INDEX_CACHE[key] = (entries, index)
-    if len(_INDEX_CACHE) > _INDEX_CACHE_SIZE:
-        _INDEX_CACHE.popitem(last=False)
+    with _INDEX_LOCK:
+        _INDEX_CACHE[key] = (entries, index)
+        if len(_INDEX_CACHE) > _INDEX_CACHE_SIZE:
+            _INDEX_CACHE.popitem(last=False)
     return index
 
 
