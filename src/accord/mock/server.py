@@ -41,6 +41,7 @@ class MockServer:
         tls: ssl.SSLContext | None = None,
         title: str = "mock server",
         source: Callable[[], Iterable[HttpInteraction]] | None = None,
+        record: bool = True,
     ) -> None:
         self.host = host
         self.requested_port = port
@@ -52,6 +53,8 @@ class MockServer:
         # A live source is re-read for every request: for tests that start the server first
         # (a pytest fixture) and define interactions afterwards.
         self.source = source
+        # A long-running stub server keeps no history, so its memory stays flat.
+        self.record = record
         self.index = InteractionIndex(source() if source else interactions, self.spec)
         self._httpd: _Listener | None = None
         self._thread: threading.Thread | None = None
@@ -133,7 +136,7 @@ class MockServer:
         if self.source is not None:
             self.index = InteractionIndex(self.source(), self.spec)
         handled = handle(self.index, request, base_url=self.url, cors=self.cors)
-        if handled.outcome is not None:
+        if handled.outcome is not None and self.record:
             self.log.record(handled.outcome)
         return handled.response
 

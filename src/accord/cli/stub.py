@@ -1,0 +1,48 @@
+"""`accord stub PACT_FILES...`: serve the responses of pact files for local development, with the
+same mock server the consumer tests use (requests are matched as strictly as in a test).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import click
+
+from accord.errors import InvalidPact
+
+
+@click.command("stub")
+@click.argument("pact_files", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("-p", "--port", default=8080, show_default=True, help="Port (0 picks a free one).")
+@click.option("--cors", is_flag=True, help="Answer CORS preflight requests and allow any origin.")
+def stub(pact_files: tuple[Path, ...], host: str, port: int, cors: bool) -> None:
+    """Serve the HTTP interactions of PACT_FILES (files or directories) until interrupted."""
+    from accord.mock import MockServer
+    from accord.model import HttpInteraction, load_pact
+
+    interactions: list[HttpInteraction] = []
+    for path in _expand(pact_files):
+        try:
+            pact = load_pact(path)
+        except InvalidPact as error:
+            raise click.ClickException(str(error)) from None
+        found = pact.http_interactions
+        interactions.extend(found)
+        click.echo(f"{path}: {len(found)} interactions ({pact.consumer} -> {pact.provider})")
+    server = MockServer(interactions, host=host, port=port, cors=cors, record=False).start()
+    click.echo(f"Stub server for {len(interactions)} interactions listening on {server.url}")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        click.echo("stopping")
+    finally:
+        server.stop()
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.json")) if path.is_dir() else [path])
+    return files
