@@ -3,6 +3,7 @@ and a loopback HTTP server that serves any WSGI app on a real socket."""
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -86,15 +87,21 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 @contextmanager
-def serve_wsgi(app: Any) -> Iterator[str]:
-    """Serve `app` on an ephemeral loopback port; yields its base URL."""
+def serve_wsgi(app: Any, *, certificate: tuple[str, str] | None = None) -> Iterator[str]:
+    """Serve `app` on an ephemeral loopback port (HTTPS with a (cert, key) pair); yields its URL."""
     server = make_server(
         "127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
     )
+    scheme = "http"
+    if certificate is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*certificate)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"{scheme}://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()

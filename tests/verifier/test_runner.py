@@ -294,3 +294,58 @@ def test_raise_for_failures_is_a_pytest_failure_listing_each_problem(tmp_path: P
     assert text.splitlines()[0] == "provider UserService does not satisfy its consumers' pacts:"
     assert "  OrderService → UserService: a request for user 1 given a user exists" in text
     assert "    Body had differences: OrderService expects $.body.userId (missing)" in text
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A self-signed certificate for 127.0.0.1 (openssl)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    directory = tmp_path_factory.mktemp("tls")
+    cert, key = str(directory / "cert.pem"), str(directory / "key.pem")
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-keyout",
+            key,
+            "-out",
+            cert,
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def test_https_provider(tmp_path: Path, certificate: tuple[str, str]) -> None:
+    pact = write_pact(tmp_path, pact_document([user_interaction()]))
+    store = UserStore(users={1: "Ann"})
+    with serve_wsgi(flask_app(store), certificate=certificate) as url:
+        assert url.startswith("https://")
+        untrusted = Verifier("UserService", base_url=url).add_source(pact).verify()
+        trusted = (
+            Verifier("UserService", base_url=url, verify_tls=certificate[0])
+            .add_source(pact)
+            .verify()
+        )
+        unverified = (
+            Verifier("UserService", base_url=url, verify_tls=False).add_source(pact).verify()
+        )
+    assert untrusted.interactions[0].categories() == ["Request to provider failed"]
+    assert "CERTIFICATE_VERIFY_FAILED" in untrusted.interactions[0].failures[0].message
+    assert trusted.success
+    assert unverified.success

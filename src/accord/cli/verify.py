@@ -154,6 +154,11 @@ def _load_app(reference: str) -> Any:
 @click.option(
     "--disable-ssl-verification", is_flag=True, help="Do not verify the provider's TLS certificate."
 )
+@click.option(
+    "--ssl-certificate",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CA bundle (PEM) that signs the provider's TLS certificate.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the time each interaction took.")
 def verify(**options: Any) -> None:
     """Verify a provider against its consumers' pacts; exits 1 when a (non-pending) pact breaks."""
@@ -182,7 +187,9 @@ def _build(options: dict[str, Any]) -> Verifier:
         headers=dict(_parse_header(text) for text in options["headers"]),
         request_timeout=options["request_timeout"],
         state_timeout=options["state_timeout"],
-        verify_tls=not options["disable_ssl_verification"],
+        verify_tls=False
+        if options["disable_ssl_verification"]
+        else (options["ssl_certificate"] or True),
         verbose=options["verbose"],
         junit_file=options["junit_file"],
         json_file=options["json_file"],

@@ -8,6 +8,7 @@ WSGI application is called through an httpx transport: no socket, no server thre
 from __future__ import annotations
 
 import inspect
+import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,7 +29,8 @@ class TargetOptions:
     headers: Mapping[str, str] = field(default_factory=dict)
     request_filter: RequestFilter | None = None
     timeout: float = 5.0
-    verify_tls: bool = True
+    # False turns verification off; a path names a CA bundle (PEM) that signs the provider's cert.
+    verify_tls: bool | str = True
     follow_redirects: bool = False
 
 
@@ -55,7 +57,7 @@ class ProviderTarget:
         else:
             # Plain http never uses TLS: skip loading the CA store (tens of milliseconds).
             plain = base_url.startswith("http://") and not self.options.follow_redirects
-            verify = False if plain else self.options.verify_tls
+            verify = False if plain else tls_verification(self.options.verify_tls)
             transport = httpx.HTTPTransport(verify=verify, retries=0)
         assert base_url is not None
         # The base path is kept apart: pact paths are absolute and go after it.
@@ -111,6 +113,13 @@ class ProviderTarget:
         if not url.startswith(("http://", "https://")):
             url = self._base + ("" if url.startswith("/") else "/") + url
         return self._client.post(url, json=body, timeout=timeout or self.options.timeout)
+
+
+def tls_verification(setting: bool | str) -> bool | ssl.SSLContext:
+    """httpx's `verify` for a setting: on, off, or a CA bundle path."""
+    if isinstance(setting, str):
+        return ssl.create_default_context(cafile=setting)
+    return setting
 
 
 def to_model_response(answer: httpx.Response) -> Response:

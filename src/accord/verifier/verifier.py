@@ -36,7 +36,12 @@ from accord.verifier.results import PactResult, VerificationReport
 from accord.verifier.runner import RunContext, verify_pact
 from accord.verifier.sources import BrokerSource, LoadedPact, PactSource, load_source, source_for
 from accord.verifier.states import CallableStates, StateChangeUrl, StateHandler
-from accord.verifier.transport import ProviderTarget, RequestFilter, TargetOptions
+from accord.verifier.transport import (
+    ProviderTarget,
+    RequestFilter,
+    TargetOptions,
+    tls_verification,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +64,7 @@ class Verifier(ClassicVerifierMethods):
         request_filter: RequestFilter | None = None,
         request_timeout: float = 5.0,
         state_timeout: float | None = 30.0,
-        verify_tls: bool = True,
+        verify_tls: bool | str = True,
         follow_redirects: bool = False,
         console: Console | None = None,
         verbose: bool = False,
@@ -264,7 +269,11 @@ class Verifier(ClassicVerifierMethods):
             report.errors.append(f"could not start provider {report.provider}: {error}")
             loaded, target = [], None
         self._http = (
-            None if target else httpx.Client(timeout=self.request_timeout, verify=self.verify_tls)
+            None
+            if target
+            else httpx.Client(
+                timeout=self.request_timeout, verify=tls_verification(self.verify_tls)
+            )
         )
         self._target_now = target
         context = RunContext(
