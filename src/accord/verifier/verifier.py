@@ -17,31 +17,21 @@ from __future__ import annotations
 
 import io
 import os
-import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-import httpx
 from rich.console import Console
 
 from accord.broker_client import ConsumerVersionSelector
-from accord.errors import AccordError
 from accord.verifier.classic import ClassicVerifierMethods
 from accord.verifier.filters import InteractionFilter
-from accord.verifier.messages import CallableMessages, MessageEndpoint, MessageProducer
-from accord.verifier.output import ConsoleReporter
-from accord.verifier.publishing import PublishOptions, publish_results
-from accord.verifier.reports import write_json, write_junit
-from accord.verifier.results import PactResult, VerificationReport
-from accord.verifier.runner import RunContext, verify_pact
-from accord.verifier.sources import BrokerSource, LoadedPact, PactSource, load_source, source_for
-from accord.verifier.states import CallableStates, StateChangeUrl, StateHandler
-from accord.verifier.transport import (
-    ProviderTarget,
-    RequestFilter,
-    TargetOptions,
-    tls_verification,
-)
+from accord.verifier.messages import CallableMessages
+from accord.verifier.publishing import PublishOptions
+from accord.verifier.results import VerificationReport
+from accord.verifier.session import RunPlan, StateUrlSetting, run
+from accord.verifier.sources import BrokerSource, PactSource, source_for
+from accord.verifier.states import CallableStates
+from accord.verifier.transport import RequestFilter, TargetOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -86,7 +76,7 @@ class Verifier(ClassicVerifierMethods):
         self.sources: list[PactSource] = []
         self.interaction_filter = InteractionFilter()
         self.callable_states = CallableStates(timeout=state_timeout)
-        self.state_urls: list[StateChangeUrl] = []
+        self.state_urls: list[StateUrlSetting] = []
         self.state_timeout = state_timeout
         self.callable_messages = CallableMessages()
         self.message_endpoint: str | None = None
@@ -198,15 +188,9 @@ class Verifier(ClassicVerifierMethods):
         self, url: str, *, body_style: str = "pact", teardown: bool = True
     ) -> Verifier:
         """POST state changes to `url`; `body_style="classic"` sends `{consumer, state, states}`."""
-        self.state_urls.append(
-            StateChangeUrl(
-                url,
-                post=self._post_json,
-                body_style=body_style,
-                teardown=teardown,
-                timeout=self.state_timeout,
-            )
-        )
+        if body_style not in ("pact", "classic"):
+            raise ValueError(f"body_style must be 'pact' or 'classic', got {body_style!r}")
+        self.state_urls.append(StateUrlSetting(url=url, body_style=body_style, teardown=teardown))
         return self
 
     # ---- messages ---------------------------------------------------------------------------------
@@ -257,115 +241,29 @@ class Verifier(ClassicVerifierMethods):
         return self._run(self.sources, console=self.console)
 
     def _run(self, sources: Sequence[PactSource], *, console: Console | None) -> VerificationReport:
-        started = time.perf_counter()
-        reporter = ConsoleReporter(console, verbose=self.verbose)
-        report = VerificationReport(provider=self.provider or "")
-        loaded = self._load(sources, report)
-        if not self.provider and loaded:
-            report.provider = loaded[0].pact.provider
-        try:
-            target = self._target()
-        except AccordError as error:  # e.g. an ASGI app whose lifespan startup failed
-            report.errors.append(f"could not start provider {report.provider}: {error}")
-            loaded, target = [], None
-        self._http = (
-            None
-            if target
-            else httpx.Client(
-                timeout=self.request_timeout, verify=tls_verification(self.verify_tls)
-            )
+        plan = RunPlan(
+            provider=self.provider,
+            base_url=self.base_url,
+            app=self.app,
+            target=TargetOptions(
+                headers=dict(self.headers),
+                request_filter=self.request_filter,
+                timeout=self.request_timeout,
+                verify_tls=self.verify_tls,
+                follow_redirects=self.follow_redirects,
+            ),
+            states=self.callable_states,
+            state_urls=tuple(self.state_urls),
+            state_timeout=self.state_timeout,
+            messages=self.callable_messages,
+            message_url=self.message_endpoint,
+            filter=self.interaction_filter,
+            publish=self.publish_options,
+            verbose=self.verbose,
+            junit_file=self.junit_file,
+            json_file=self.json_file,
         )
-        self._target_now = target
-        context = RunContext(
-            provider=report.provider,
-            target=target,
-            states=self._state_handlers(),
-            messages=self._messages(),
-            filter=InteractionFilter.from_environment(self.interaction_filter),
-            on_result=reporter.interaction,
-            warnings=report.warnings,
-        )
-        try:
-            for item in loaded:
-                if not context.filter.accepts_consumer(item.pact.consumer):
-                    continue
-                reporter.pact_started(item)
-                result = verify_pact(item, context)
-                report.pacts.append(result)
-                if self.publish_options is not None:
-                    self._publish(item, result, report)
-                reporter.pact_finished(item, result)
-        finally:
-            if target is not None:
-                target.close()
-            if self._http is not None:
-                self._http.close()
-            self.callable_states.close()
-        report.duration = time.perf_counter() - started
-        reporter.finished(report)
-        if self.junit_file:
-            write_junit(report, self.junit_file)
-        if self.json_file:
-            write_json(report, self.json_file)
-        return report
-
-    def _publish(self, item: LoadedPact, result: PactResult, report: VerificationReport) -> None:
-        assert self.publish_options is not None
-        client = item.broker_client()
-        if client is None:
-            report.warnings.append(
-                f"results for the pact between {result.consumer} and {result.provider} "
-                f"({item.origin}) were not published: it did not come from a Pact Broker"
-            )
-            return
-        with client:
-            warning = publish_results(item, result, self.publish_options, client)
-        if warning:
-            report.warnings.append(warning)
-
-    def _load(self, sources: Sequence[PactSource], report: VerificationReport) -> list[LoadedPact]:
-        loaded: list[LoadedPact] = []
-        for source in sources:
-            try:
-                loaded.extend(load_source(source, provider=self.provider))
-            except AccordError as error:
-                report.errors.append(f"could not load pacts for provider {self.provider}: {error}")
-        if not sources:
-            report.errors.append(
-                "no pact sources were given; add a pact file, directory, URL or broker"
-            )
-        return loaded
-
-    def _target(self) -> ProviderTarget | None:
-        if self.base_url is None and self.app is None:
-            return None
-        options = TargetOptions(
-            headers=self.headers,
-            request_filter=self.request_filter,
-            timeout=self.request_timeout,
-            verify_tls=self.verify_tls,
-            follow_redirects=self.follow_redirects,
-        )
-        return ProviderTarget(base_url=self.base_url, app=self.app, options=options)
-
-    def _post_json(self, url: str, body: Any, timeout: float | None) -> httpx.Response:
-        if self._target_now is not None:
-            return self._target_now.post_json(url, body, timeout)
-        assert self._http is not None
-        return self._http.post(url, json=body, timeout=timeout or self.request_timeout)
-
-    def _state_handlers(self) -> list[StateHandler]:
-        handlers: list[StateHandler] = [self.callable_states]
-        handlers.extend(self.state_urls)
-        return handlers
-
-    def _messages(self) -> MessageProducer | None:
-        if self.message_endpoint:
-            return MessageEndpoint(self.message_endpoint, post=self._post_json)
-        return self.callable_messages
-
-    _http: httpx.Client | None = None
-    _target_now: ProviderTarget | None = None
+        return run(plan, sources, console)
 
 
 def captured_console() -> tuple[Console, io.StringIO]:
