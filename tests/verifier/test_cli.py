@@ -216,3 +216,27 @@ def test_classic_verify_with_broker(monkeypatch: pytest.MonkeyPatch) -> None:
     assert exit_code == 0, output
     assert broker.requests[-1][1].endswith("/verification-results")
     assert broker.requests[-1][2]["providerApplicationVersion"] == "2.0.0"
+
+
+def test_no_pacts_found_fails_unless_ignored(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["verify", str(empty), "--provider", "UserService", "--provider-base-url", "http://x"]
+    )
+    assert result.exit_code == 1
+    assert "no pacts were found for provider UserService" in result.output
+    result = runner.invoke(
+        main,
+        [
+            "verify",
+            str(empty),
+            "--provider",
+            "UserService",
+            "--provider-base-url",
+            "http://x",
+            "--ignore-no-pacts-error",
+        ],
+    )
+    assert result.exit_code == 0, result.output

@@ -159,6 +159,11 @@ def _load_app(reference: str) -> Any:
     type=click.Path(exists=True, dir_okay=False),
     help="CA bundle (PEM) that signs the provider's TLS certificate.",
 )
+@click.option(
+    "--ignore-no-pacts-error",
+    is_flag=True,
+    help="Succeed (with a warning) when no pacts are found.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show the time each interaction took.")
 def verify(**options: Any) -> None:
     """Verify a provider against its consumers' pacts; exits 1 when a (non-pending) pact breaks."""
@@ -193,6 +198,7 @@ def _build(options: dict[str, Any]) -> Verifier:
         verbose=options["verbose"],
         junit_file=options["junit_file"],
         json_file=options["json_file"],
+        fail_if_no_pacts=not options["ignore_no_pacts_error"],
     )
     for location in options["sources"]:
         is_url = location.startswith(("http://", "https://"))

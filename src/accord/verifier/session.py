@@ -52,6 +52,7 @@ class RunPlan:
     filter: InteractionFilter
     publish: PublishOptions | None
     verbose: bool = False
+    fail_if_no_pacts: bool = True
     junit_file: Any = None
     json_file: Any = None
 
@@ -144,6 +145,16 @@ def _load(
         report.errors.append(
             "no pact sources were given; add a pact file, directory, URL or broker"
         )
+    elif not loaded and not report.errors:
+        # A provider with no pacts is usually a misconfiguration (wrong name, wrong selectors).
+        text = f"no pacts were found for provider {plan.provider}"
+        if plan.fail_if_no_pacts:
+            report.errors.append(
+                f"{text}; check the provider name and selectors, or pass "
+                "fail_if_no_pacts=False (CLI: --ignore-no-pacts-error)"
+            )
+        else:
+            report.warnings.append(text)
     return loaded
 
 

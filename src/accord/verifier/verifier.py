@@ -60,6 +60,7 @@ class Verifier(ClassicVerifierMethods):
         verbose: bool = False,
         junit_file: str | os.PathLike[str] | None = None,
         json_file: str | os.PathLike[str] | None = None,
+        fail_if_no_pacts: bool = True,
     ) -> None:
         self.provider = provider
         self.base_url = base_url or provider_base_url
@@ -73,6 +74,7 @@ class Verifier(ClassicVerifierMethods):
         self.verbose = verbose
         self.junit_file = junit_file
         self.json_file = json_file
+        self.fail_if_no_pacts = fail_if_no_pacts
         self.sources: list[PactSource] = []
         self.interaction_filter = InteractionFilter()
         self.callable_states = CallableStates(timeout=state_timeout)
@@ -260,6 +262,7 @@ class Verifier(ClassicVerifierMethods):
             filter=self.interaction_filter,
             publish=self.publish_options,
             verbose=self.verbose,
+            fail_if_no_pacts=self.fail_if_no_pacts,
             junit_file=self.junit_file,
             json_file=self.json_file,
         )
