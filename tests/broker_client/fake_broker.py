@@ -33,6 +33,7 @@ class FakeBroker:
     token: str | None = None
     requests: list[tuple[str, str, Any]] = field(default_factory=list)
     base_url: str = ""
+    legacy: bool = False  # a broker from before pacts-for-verification
 
     def calls(self, method: str | None = None) -> list[tuple[str, str, Any]]:
         return [call for call in self.requests if method is None or call[0] == method]
@@ -60,6 +61,19 @@ class FakeBroker:
 
     def _route(self, method: str, path: str, body: Any) -> tuple[int, Any]:
         base = self.base_url
+        if path == "/" and self.legacy:
+            latest = f"{base}/pacts/provider/{{provider}}/latest"
+            return 200, {
+                "_links": {"pb:latest-provider-pacts": {"href": latest, "templated": True}}
+            }
+        if path == f"/pacts/provider/{self.provider}/latest":
+            return 200, {
+                "_links": {
+                    "pb:pacts": [
+                        self._entry(i, p)["_links"]["self"] for i, p in enumerate(self.pacts)
+                    ]
+                }
+            }
         if path == "/":
             return 200, {
                 "_links": {

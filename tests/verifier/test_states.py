@@ -278,3 +278,10 @@ def test_timeout_off_the_main_thread_falls_back_to_a_worker() -> None:
     release.set()
     assert len(errors) == 1
     assert "did not finish within 0.1 s" in str(errors[0])
+
+
+def test_async_handler_runs_to_completion() -> None:
+    async def create(params: dict[str, Any]) -> dict[str, Any]:
+        return {"id": params["id"] * 2}
+
+    assert CallableStates({"s": create}).change(call("s", id=21)) == {"id": 42}

@@ -151,10 +151,8 @@ def to_message_contents(value: Any, expected: MessageContents | None = None) -> 
 
 
 def _content_type_in(metadata: Mapping[str, Any]) -> str | None:
-    for key in ("contentType", "content-type", "Content-Type", "content_type"):
-        if isinstance(metadata.get(key), str):
-            return str(metadata[key])
-    return None
+    # MessageContents knows every spelling of the content-type key.
+    return MessageContents(metadata=dict(metadata)).content_type()
 
 
 def _expected(interaction: AsyncMessage | SyncMessage) -> MessageContents | None:

@@ -16,6 +16,7 @@ the interaction, the state and the action.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -108,6 +109,10 @@ class CallableStates:
         if function is None:
             return None
         result = self._run(call, lambda: _apply(function, call))
+        if inspect.iscoroutine(result):
+            # `async def` handlers run to completion on a fresh event loop in this thread.
+            coroutine = result
+            result = self._run(call, lambda: asyncio.run(coroutine))
         if inspect.isgenerator(result):
             values = self._run(call, lambda: next(result, None))
             self._open[key] = result
