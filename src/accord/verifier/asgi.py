@@ -49,7 +49,8 @@ class SyncASGITransport(httpx.BaseTransport):
 
         timeout = (request.extensions.get("timeout") or {}).get("read")
         try:
-            return self._call(call(), timeout)
+            response: httpx.Response = self._call(call(), timeout)
+            return response
         except TimeoutError:
             raise httpx.ReadTimeout(
                 f"the ASGI app did not answer within {timeout} s", request=request

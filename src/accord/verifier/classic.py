@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from accord.broker_client import ConsumerVersionSelector, tag_selectors
 from accord.verifier.publishing import PublishOptions
@@ -46,7 +46,7 @@ class ClassicVerifierMethods:
     """`verify_pacts` and `verify_with_broker`, both returning `(exit_code, output)`."""
 
     def verify_pacts(
-        self: Verifier,
+        self,
         *pacts: str,
         enable_pending: bool = False,
         include_wip_pacts_since: str | None = None,
@@ -56,10 +56,10 @@ class ClassicVerifierMethods:
         _check(kwargs)
         if not pacts:
             raise ValueError("verify_pacts needs at least one pact file, directory or URL")
-        return _classic_run(self, [source_for(p) for p in pacts], kwargs)
+        return _classic_run(cast("Verifier", self), [source_for(p) for p in pacts], kwargs)
 
     def verify_with_broker(
-        self: Verifier,
+        self,
         enable_pending: bool = False,
         include_wip_pacts_since: str | None = None,
         broker_url: str | None = None,
@@ -93,7 +93,7 @@ class ClassicVerifierMethods:
             include_pending=enable_pending,
             include_wip_since=include_wip_pacts_since,
         )
-        return _classic_run(self, [source], kwargs)
+        return _classic_run(cast("Verifier", self), [source], kwargs)
 
 
 def _check(kwargs: dict[str, Any]) -> None:

@@ -153,7 +153,7 @@ def _load_url(source: UrlSource) -> LoadedPact:
         answer = httpx.get(
             source.url,
             headers=headers,
-            auth=basic or httpx.USE_CLIENT_DEFAULT,
+            auth=basic,
             follow_redirects=True,
             timeout=30,
         )

@@ -51,7 +51,7 @@ class ProviderTarget:
             )
         self.options = options or TargetOptions()
         self.description = base_url or f"in-process app {type(app).__name__}"
-        if app is not None:
+        if base_url is None:
             transport: httpx.BaseTransport = app_transport(app)
             base_url = "http://provider"
         else:
@@ -59,7 +59,6 @@ class ProviderTarget:
             plain = base_url.startswith("http://") and not self.options.follow_redirects
             verify = False if plain else tls_verification(self.options.verify_tls)
             transport = httpx.HTTPTransport(verify=verify, retries=0)
-        assert base_url is not None
         # The base path is kept apart: pact paths are absolute and go after it.
         self._base = base_url.rstrip("/")
         self._client = httpx.Client(
