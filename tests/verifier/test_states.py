@@ -160,12 +160,9 @@ def test_state_change_url_http_error_fails_clearly() -> None:
 @pytest.fixture
 def matching_stub(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about state orchestration: every response is taken as matching."""
-    import types
-
     from accord.verifier import runner
 
-    stub = types.SimpleNamespace(match_response=lambda expected, actual, spec: [])
-    monkeypatch.setattr(runner, "_matching", lambda: stub)
+    monkeypatch.setattr(runner, "match_response", lambda expected, actual, spec: [])
 
 
 def test_setup_in_order_teardown_in_reverse_and_failures_isolated(tmp_path, matching_stub) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.errors import ProviderStateError, VerificationError
+from accord.generation import GeneratorMode, generate_request
+from accord.matching import match_message, match_response
 from accord.model import (
     AnyInteraction,
     AsyncMessage,
@@ -168,7 +170,7 @@ def _verify_http(
         )
     request = _generated(interaction.request, values)
     actual = context.target.send(context.target.prepare(request))
-    mismatches = _matching().match_response(interaction.response, actual, spec=_spec(pact))
+    mismatches = match_response(interaction.response, actual, spec=pact.spec)
     return [failure for mismatch in mismatches for failure in failures_from_mismatch(mismatch)]
 
 
@@ -202,7 +204,7 @@ def _verify_message(
                 )
             )
             continue
-        mismatches = _matching().match_message(expected_message, produced[index], spec=_spec(pact))
+        mismatches = match_message(expected_message, produced[index], spec=pact.spec)
         failures.extend(f for mismatch in mismatches for f in failures_from_mismatch(mismatch))
     return failures
 
@@ -210,20 +212,7 @@ def _verify_message(
 def _generated(request: Request, values: Mapping[str, Any]) -> Request:
     if request.generators.is_empty():
         return request  # the common case: skip the generation machinery entirely
-    from accord.generation import GeneratorMode, generate_request
-
     return generate_request(request, mode=GeneratorMode.PROVIDER, context=dict(values))
-
-
-def _matching() -> Any:
-    # Imported on first use: the verifier's other parts (sources, states) work without it.
-    import accord.matching
-
-    return accord.matching
-
-
-def _spec(pact: Pact) -> str:
-    return pact.spec.label
 
 
 def _kind(interaction: AnyInteraction) -> str:
