@@ -282,3 +282,28 @@ def test_async_handler_runs_to_completion() -> None:
         return {"id": params["id"] * 2}
 
     assert CallableStates({"s": create}).change(call("s", id=21)) == {"id": 42}
+
+
+def test_same_state_twice_with_other_params_tears_down_each(tmp_path, matching_stub) -> None:
+    log: list[str] = []
+    document = pact_document(
+        [
+            user_interaction(
+                states=[
+                    {"name": "a user exists", "params": {"id": 1}},
+                    {"name": "a user exists", "params": {"id": 2}},
+                ]
+            )
+        ]
+    )
+    verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+    verifier.add_source(write_pact(tmp_path, document))
+
+    @verifier.state("a user exists")
+    def user_exists(params: dict[str, Any]) -> Any:
+        log.append(f"create {params['id']}")
+        yield
+        log.append(f"delete {params['id']}")
+
+    assert verifier.verify().success
+    assert log == ["create 1", "create 2", "delete 2", "delete 1"]

@@ -73,8 +73,9 @@ class CallableStates:
         self._teardown: dict[str, Callable[..., Any]] = {}
         self.generic = generic
         self.timeout = timeout
-        # Generators started at setup and resumed at teardown, by (consumer, interaction, state).
-        self._open: dict[tuple[str, str, str], Iterator[Any]] = {}
+        # Generators started at setup and resumed at teardown, by (consumer, interaction, state);
+        # a stack, because one interaction may name the same state twice with other params.
+        self._open: dict[tuple[str, str, str], list[Iterator[Any]]] = {}
 
     def register(
         self,
@@ -93,8 +94,8 @@ class CallableStates:
 
     def change(self, call: StateCall) -> Mapping[str, Any] | None:
         key = (call.consumer, call.interaction, call.state.name)
-        if call.action == TEARDOWN and key in self._open:
-            generator = self._open.pop(key)
+        if call.action == TEARDOWN and self._open.get(key):
+            generator = self._open[key].pop()
             self._run(call, lambda: next(generator, None))
             return None
         function = (self._setup if call.action == SETUP else self._teardown).get(call.state.name)
@@ -115,7 +116,7 @@ class CallableStates:
             result = self._run(call, lambda: asyncio.run(coroutine))
         if inspect.isgenerator(result):
             values = self._run(call, lambda: next(result, None))
-            self._open[key] = result
+            self._open.setdefault(key, []).append(result)
             result = values
         return _values(call, result)
 
