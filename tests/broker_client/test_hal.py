@@ -67,3 +67,33 @@ def test_brokers_without_pacts_for_verification_fall_back_to_latest_pacts() -> N
         [found] = BrokerClient(broker.base_url).pacts_for_verification("UserService")
     assert found.url.endswith("/pacts/provider/UserService/consumer/OrderService/pact-version/0")
     assert found.short_description == "latest"
+
+
+def test_busy_broker_is_retried_with_back_off_and_retry_after() -> None:
+    import httpx
+
+    from accord.broker_client.hal import HalClient
+
+    answers = [
+        httpx.Response(503),
+        httpx.Response(429, headers={"Retry-After": "2"}),
+        httpx.Response(200, json={"_links": {}}),
+    ]
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        return answers.pop(0)
+
+    waits: list[float] = []
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    hal = HalClient("http://broker", client=client, backoff=0.25, sleep=waits.append)
+    assert hal.index().data == {"_links": {}}
+    assert seen == ["GET", "GET", "GET"]
+    assert waits == [0.25, 2.0]
+
+    always_busy = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(502)))
+    hal = HalClient("http://broker", client=always_busy, retries=2, sleep=waits.append)
+    with pytest.raises(BrokerClientError, match="HTTP 502") as caught:
+        hal.index()
+    assert caught.value.status == 502

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -19,6 +20,8 @@ from accord.errors import BrokerClientError
 
 _ACCEPT = "application/hal+json, application/json"
 _TEMPLATE_VARIABLE = re.compile(r"\{(\w+)\}")
+# Answers worth retrying, as the official clients do: too many requests, and broker overload.
+_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,8 +115,14 @@ class HalClient:
         auth: BrokerAuth | None = None,
         client: httpx.Client | None = None,
         timeout: float = 30.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.retries = retries
+        self.backoff = backoff
+        self._sleep = sleep
         headers = {"Accept": _ACCEPT}
         self._auth = (auth or BrokerAuth()).apply(headers)
         self._headers = headers
@@ -148,20 +157,25 @@ class HalClient:
         if body is not None:
             headers["Content-Type"] = "application/json"
             content = json.dumps(body).encode("utf-8")
-        try:
-            response = self._client.request(
-                method,
-                url,
-                headers=headers,
-                content=content,
-                auth=self._auth or httpx.USE_CLIENT_DEFAULT,
-            )
-        except httpx.HTTPError as error:
-            raise BrokerClientError(
-                f"could not reach the Pact Broker: {method} {url} failed ({error}); "
-                "check the broker URL and that the broker is running",
-                url=url,
-            ) from error
+        for attempt in range(self.retries + 1):
+            try:
+                response = self._client.request(
+                    method,
+                    url,
+                    headers=headers,
+                    content=content,
+                    auth=self._auth or httpx.USE_CLIENT_DEFAULT,
+                )
+            except httpx.HTTPError as error:
+                raise BrokerClientError(
+                    f"could not reach the Pact Broker: {method} {url} failed ({error}); "
+                    "check the broker URL and that the broker is running",
+                    url=url,
+                ) from error
+            if response.status_code not in _RETRY_STATUSES or attempt == self.retries:
+                break
+            # A busy or restarting broker: wait (doubling, or as told by Retry-After) and retry.
+            self._sleep(_retry_after(response) or self.backoff * 2**attempt)
         if missing_ok and response.status_code == 404:
             return HalDocument(url=url, data={})
         if response.status_code >= 400:
@@ -172,6 +186,14 @@ class HalClient:
                 url=url,
             )
         return HalDocument(url=url, data=_json_body(response, method, url))
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after", "")
+    try:
+        return min(float(value), 60.0)
+    except ValueError:
+        return None  # an HTTP date, or nothing: use the back-off
 
 
 def _json_body(response: httpx.Response, method: str, url: str) -> dict[str, Any]:
