@@ -298,37 +298,15 @@ def test_raise_for_failures_is_a_pytest_failure_listing_each_problem(tmp_path: P
 
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
-    """A self-signed certificate for 127.0.0.1 (openssl)."""
+    """A self-signed certificate for localhost and 127.0.0.1 (the mock server's helper)."""
     import shutil
-    import subprocess
+
+    from accord.mock.tls import self_signed_certificate
 
     if shutil.which("openssl") is None:
         pytest.skip("openssl is needed to make a test certificate")
-    directory = tmp_path_factory.mktemp("tls")
-    cert, key = str(directory / "cert.pem"), str(directory / "key.pem")
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-keyout",
-            key,
-            "-out",
-            cert,
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
+    cert, key = self_signed_certificate(tmp_path_factory.mktemp("tls"))
+    return str(cert), str(key)
 
 
 def test_https_provider(tmp_path: Path, certificate: tuple[str, str]) -> None:
