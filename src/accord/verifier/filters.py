@@ -54,6 +54,3 @@ class InteractionFilter:
                 return not names
             return any(re.search(self.state, name) for name in names)
         return True
-
-    def is_empty(self) -> bool:
-        return not (self.consumers or self.description or self.state is not None or self.no_state)

@@ -122,11 +122,6 @@ def summary_line(report: VerificationReport) -> str:
     )
 
 
-def pact_summary(result: PactResult) -> str:
-    passed = sum(1 for r in result.interactions if r.ok)
-    return f"{result.consumer}: {passed}/{len(result.interactions)} interactions passed"
-
-
 def _show(value: object) -> str:
     if value is None:
         return "(nothing)"

@@ -50,7 +50,6 @@ class ProviderTarget:
                 f"application>, got base_url={base_url!r} and app={app!r}"
             )
         self.options = options or TargetOptions()
-        self.description = base_url or f"in-process app {type(app).__name__}"
         if base_url is None:
             transport: httpx.BaseTransport = app_transport(app)
             base_url = "http://provider"
