@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -150,3 +151,33 @@ def test_message_pacts_round_trip_in_v3_and_v4() -> None:
     assert "content" in v4["matchingRules"]
     with pytest.raises(Exception, match="needs spec v3 or later"):
         dump_pact(pact, "v2")
+
+
+@pytest.mark.parametrize("version", ["v2", "v3", "v4"])
+def test_binary_bodies_survive_every_version(version: str) -> None:
+    jpeg = (FIXTURES / "rat.jpg").read_bytes()
+    document = {
+        "consumer": {"name": "C"},
+        "provider": {"name": "P"},
+        "interactions": [
+            {
+                "type": "Synchronous/HTTP",
+                "description": "a picture",
+                "request": {"method": "GET", "path": "/rat"},
+                "response": {
+                    "status": 200,
+                    "headers": {"Content-Type": ["image/jpeg"]},
+                    "body": {
+                        "content": base64.b64encode(jpeg).decode(),
+                        "encoded": "base64",
+                        "contentType": "image/jpeg",
+                    },
+                },
+            }
+        ],
+        "metadata": {"pactSpecification": {"version": "4.0"}},
+    }
+    reloaded = load_pact(json.loads(json.dumps(dump_pact(load_pact(document), version))))
+    interaction = reloaded.interactions[0]
+    assert isinstance(interaction, HttpInteraction)
+    assert interaction.response.body.content == jpeg

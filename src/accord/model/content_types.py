@@ -36,6 +36,14 @@ class ContentType:
         )
 
     @property
+    def is_binary(self) -> bool:
+        """Media types whose content is bytes, not text (images, archives, protobuf ...)."""
+        return not self.is_text and (
+            self.main in ("image", "audio", "video", "font")
+            or self.essence in _BINARY_APPLICATION_TYPES
+        )
+
+    @property
     def is_form(self) -> bool:
         return self.essence == "application/x-www-form-urlencoded"
 
@@ -46,6 +54,23 @@ class ContentType:
     def __str__(self) -> str:
         params = "".join(f";{key}={value}" for key, value in self.params.items())
         return f"{self.essence}{params}"
+
+
+_BINARY_APPLICATION_TYPES = frozenset(
+    {
+        "application/octet-stream",
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-protobuf",
+        "application/protobuf",
+        "application/grpc",
+        "application/vnd.google.protobuf",
+        "application/avro",
+        "application/msgpack",
+        "application/x-msgpack",
+    }
+)
 
 
 def parse_content_type(text: str | None) -> ContentType | None:

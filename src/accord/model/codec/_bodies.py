@@ -57,6 +57,12 @@ def read_plain_body(raw: Any, content_type: str | None) -> Body:
                 content_type=content_type,
                 _json=value,
             )
+        if parsed is not None and parsed.is_binary:
+            # V1–V3 cannot mark encodings; writers store binary bodies as base64 text.
+            try:
+                return Body.from_bytes(base64.b64decode(raw, validate=True), content_type)
+            except (binascii.Error, ValueError):
+                pass
         return Body.from_text(raw, content_type)
     return Body.from_json(raw, content_type or "application/json")
 
