@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from examples.user_service.app import UserStore, create_app
 
 from accord.verifier import Verifier
-from examples.user_service.app import UserStore, create_app
 from tests.support import REPO
 
 
