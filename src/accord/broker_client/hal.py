@@ -9,16 +9,20 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 import httpx
 
 from accord.errors import BrokerClientError
 
 _ACCEPT = "application/hal+json, application/json"
+# What the official command-line client sends; its pact with the broker pins this exact value.
+HAL_ACCEPT = "application/hal+json"
+MERGE_PATCH = "application/merge-patch+json"
+QueryParams = Sequence[tuple[str, str]]
 _TEMPLATE_VARIABLE = re.compile(r"\{(\w+)\}")
 # Answers worth retrying, as the official clients do: too many requests, and broker overload.
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
@@ -76,6 +80,7 @@ class HalDocument:
 
     url: str
     data: dict[str, Any] = field(default_factory=dict)
+    status: int = 200
 
     def link(self, relation: str) -> Link | None:
         """The first link of `relation`, or None when the resource does not offer it."""
@@ -100,6 +105,10 @@ class HalDocument:
             )
         return found
 
+    def link_named(self, relation: str, name: str) -> Link | None:
+        """The link of `relation` whose `name` is `name` (one link per environment, say)."""
+        return next((link for link in self.links(relation) if link.name == name), None)
+
     def embedded(self, name: str) -> list[dict[str, Any]]:
         items = (self.data.get("_embedded") or {}).get(name) or []
         return [item for item in items if isinstance(item, dict)]
@@ -118,12 +127,13 @@ class HalClient:
         retries: int = 3,
         backoff: float = 0.5,
         sleep: Callable[[float], None] = time.sleep,
+        accept: str = _ACCEPT,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retries = retries
         self.backoff = backoff
         self._sleep = sleep
-        headers = {"Accept": _ACCEPT}
+        headers = {"Accept": accept}
         self._auth = (auth or BrokerAuth()).apply(headers)
         self._headers = headers
         self._owns_client = client is None
@@ -139,11 +149,22 @@ class HalClient:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def index(self) -> HalDocument:
-        return self.get(self.base_url + "/")
+    def index(self, *, accept: str | None = None) -> HalDocument:
+        return self.get(self.base_url + "/", accept=accept)
 
-    def get(self, url: str, *, missing_ok: bool = False) -> HalDocument:
-        return self._send("GET", url, None, missing_ok=missing_ok)
+    def resolve(self, href: str) -> str:
+        """An absolute URL for `href`; brokers (and recorded pacts) may give relative links."""
+        return urljoin(self.base_url + "/", href)
+
+    def get(
+        self,
+        url: str,
+        *,
+        missing_ok: bool = False,
+        params: QueryParams | None = None,
+        accept: str | None = None,
+    ) -> HalDocument:
+        return self._send("GET", url, None, missing_ok=missing_ok, params=params, accept=accept)
 
     def post(self, url: str, body: Any) -> HalDocument:
         return self._send("POST", url, body)
@@ -151,11 +172,30 @@ class HalClient:
     def put(self, url: str, body: Any) -> HalDocument:
         return self._send("PUT", url, body)
 
-    def _send(self, method: str, url: str, body: Any, *, missing_ok: bool = False) -> HalDocument:
+    def patch(self, url: str, body: Any, *, content_type: str = MERGE_PATCH) -> HalDocument:
+        return self._send("PATCH", url, body, content_type=content_type)
+
+    def delete(self, url: str) -> HalDocument:
+        return self._send("DELETE", url, None)
+
+    def _send(
+        self,
+        method: str,
+        url: str,
+        body: Any,
+        *,
+        missing_ok: bool = False,
+        params: QueryParams | None = None,
+        accept: str | None = None,
+        content_type: str = "application/json",
+    ) -> HalDocument:
+        url = self.resolve(url)
         headers = dict(self._headers)
+        if accept:
+            headers["Accept"] = accept
         content = None
         if body is not None:
-            headers["Content-Type"] = "application/json"
+            headers["Content-Type"] = content_type
             content = json.dumps(body).encode("utf-8")
         for attempt in range(self.retries + 1):
             try:
@@ -164,6 +204,7 @@ class HalClient:
                     url,
                     headers=headers,
                     content=content,
+                    params=list(params) if params else None,
                     auth=self._auth or httpx.USE_CLIENT_DEFAULT,
                 )
             except httpx.HTTPError as error:
@@ -177,15 +218,17 @@ class HalClient:
             # A busy or restarting broker: wait (doubling, or as told by Retry-After) and retry.
             self._sleep(_retry_after(response) or self.backoff * 2**attempt)
         if missing_ok and response.status_code == 404:
-            return HalDocument(url=url, data={})
+            return HalDocument(url=url, data={}, status=404)
         if response.status_code >= 400:
             raise BrokerClientError(
-                f"the Pact Broker answered {method} {url} with HTTP {response.status_code}: "
-                f"{_error_text(response)}",
+                f"the Pact Broker answered {method} {response.url} with HTTP "
+                f"{response.status_code}: {_error_text(response)}",
                 status=response.status_code,
                 url=url,
             )
-        return HalDocument(url=url, data=_json_body(response, method, url))
+        return HalDocument(
+            url=url, data=_json_body(response, method, url), status=response.status_code
+        )
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -220,5 +263,18 @@ def _error_text(response: httpx.Response) -> str:
     if isinstance(data, dict):
         for key in ("errors", "error", "detail", "title"):
             if key in data:
-                return json.dumps(data[key]) if not isinstance(data[key], str) else data[key]
+                return _readable(data[key])
     return json.dumps(data)[:500]
+
+
+def _readable(errors: Any) -> str:
+    """Validation errors as a person reads them: `field: message; other: message`."""
+    if isinstance(errors, str):
+        return errors
+    if isinstance(errors, list):
+        return "; ".join(_readable(item) for item in errors)
+    if isinstance(errors, dict):
+        if "message" in errors and isinstance(errors["message"], str):
+            return errors["message"]
+        return "; ".join(f"{name}: {_readable(value)}" for name, value in errors.items())
+    return json.dumps(errors)

@@ -15,6 +15,25 @@ COMMANDS: dict[str, str] = {
     "stub": "accord.cli.stub:stub",
     "verify": "accord.cli.verify:verify",
     "broker": "accord.cli.broker:broker_group",
+    # Pact Broker client commands, named and flagged as in the official Pact CLI
+    "publish": "accord.cli.publish:publish",
+    "list-latest-pact-versions": "accord.cli.publish:list_latest_pact_versions_command",
+    "can-i-deploy": "accord.cli.can_i_deploy:can_i_deploy_command",
+    "record-deployment": "accord.cli.deployments:record_deployment_command",
+    "record-undeployment": "accord.cli.deployments:record_undeployment_command",
+    "record-release": "accord.cli.deployments:record_release_command",
+    "record-support-ended": "accord.cli.deployments:record_support_ended_command",
+    "create-environment": "accord.cli.environments:create_environment_command",
+    "update-environment": "accord.cli.environments:update_environment_command",
+    "list-environments": "accord.cli.environments:list_environments_command",
+    "describe-environment": "accord.cli.environments:describe_environment_command",
+    "delete-environment": "accord.cli.environments:delete_environment_command",
+    "create-or-update-pacticipant": "accord.cli.pacticipants:create_or_update_pacticipant_command",
+    "describe-pacticipant": "accord.cli.pacticipants:describe_pacticipant_command",
+    "create-version-tag": "accord.cli.versions:create_version_tag_command",
+    "describe-version": "accord.cli.versions:describe_version_command",
+    "create-or-update-webhook": "accord.cli.webhooks:create_or_update_webhook_command",
+    "test-webhook": "accord.cli.webhooks:test_webhook_command",
 }
 
 
@@ -32,7 +51,10 @@ class _LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+)
 @click.version_option(package_name="accord", prog_name="accord")
 def main() -> None:
     """Accord: consumer-driven contract testing, compatible with Pact."""
