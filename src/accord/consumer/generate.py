@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from accord.consumer import _arguments as arg
-from accord.consumer.match import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, UUID_EXAMPLES
+from accord.consumer._formats import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, UUID_EXAMPLES
 from accord.consumer.matchers import Matcher, RuleMatcher, format_call
 from accord.model import Generator, GeneratorKind, MatchingRule, RuleKind
 

@@ -65,7 +65,8 @@ class MockServer:
     def start(self) -> Self:
         if self._httpd is not None:
             return self
-        httpd = _Listener((self.host, self.requested_port), _RequestHandler)
+        listener = _Listener6 if ":" in self.host else _Listener
+        httpd = listener((self.host, self.requested_port), _RequestHandler)
         httpd.mock = self
         if self.tls is not None:
             httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
@@ -152,7 +153,8 @@ class _Listener(ThreadingHTTPServer):
         super().__init__(*args, **kwargs)
 
     def handle_request_noblock(self) -> None:
-        self._handle_request_noblock()
+        # BaseServer's private single-request step; typeshed does not declare it.
+        self._handle_request_noblock()  # type: ignore[attr-defined]
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self._connections_lock:
@@ -171,6 +173,10 @@ class _Listener(ThreadingHTTPServer):
         for connection in connections:
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
+
+
+class _Listener6(_Listener):
+    address_family = socket.AF_INET6
 
 
 class _RequestHandler(BaseHTTPRequestHandler):
@@ -225,7 +231,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if length:
             return self.rfile.read(int(length))
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
