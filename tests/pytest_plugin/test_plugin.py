@@ -8,6 +8,9 @@ import sys
 
 import pytest
 
+# pytester is not loaded by default; a test module (unlike a nested conftest) may ask for it.
+pytest_plugins = ["pytester"]
+
 CLIENT = """
 import json, urllib.request, urllib.error
 import pytest
