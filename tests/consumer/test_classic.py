@@ -171,3 +171,10 @@ def test_message_given_before_or_after_expects_to_receive(tmp_path):
         "event one": [{"name": "state one"}],
         "event two": [{"name": "state two", "params": {"id": 2}}],
     }
+
+
+def test_a_failing_block_carries_the_mock_report(pact):
+    pact.upon_receiving("x").with_request("GET", "/x").will_respond_with(200)
+    with pytest.raises(AssertionError) as caught, pact:
+        assert _get(pact.uri + "/y") == 200
+    assert any("Unexpected GET request received: /y" in note for note in caught.value.__notes__)

@@ -19,7 +19,7 @@ from accord import match
 def get(url):
     try:
         with urllib.request.urlopen(url) as response:
-            return json.load(response)
+            return json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code
 """
@@ -128,3 +128,22 @@ def test_importing_the_plugin_does_not_load_accord():
     )
     assert "accord.consumer" not in output.stdout
     assert "accord.mock" not in output.stdout
+
+
+def test_xdist_workers_merge_into_one_pact_file(pytester: pytest.Pytester):
+    tests = "\n".join(
+        CLIENT
+        + f"""
+@pytest.mark.accord(consumer="web", provider="users")
+def test_user_{number}(accord_pact, accord_mock):
+    (accord_pact.upon_receiving("a request for user {number}")
+        .with_request("GET", "/users/{number}").will_respond_with(200))
+    get(accord_mock.url + "/users/{number}")
+"""
+        for number in range(4)
+    )
+    pytester.makepyfile(tests)
+    result = pytester.runpytest_subprocess("-n", "2", "-p", "xdist")
+    result.assert_outcomes(passed=4)
+    data = json.loads((pytester.path / "pacts" / "web-users.json").read_text())
+    assert len(data["interactions"]) == 4

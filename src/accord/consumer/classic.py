@@ -250,7 +250,13 @@ class ClassicPact:
         if exc_type is None:
             self.verify()
             return
-        # The test failed by itself: report that, forget this block, write nothing.
+        # The test failed by itself: report that (with the mock's view, which often explains
+        # it: a 500 for an unexpected request), forget this block, write nothing.
+        error = rest[0] if rest else None
+        if isinstance(error, BaseException) and self._server is not None:
+            report = self._server.report()
+            if not report.ok:
+                error.add_note(report.render())
         self._drafts = []
         if self._started_by_setup:
             self.stop_service()
