@@ -12,6 +12,7 @@ import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from accord.broker_client.notices import BrokerNotice
 
@@ -45,7 +46,8 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     for header in headers:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*("" if cell is None else str(cell) for cell in row))
+        # Text, not markup: broker data such as "false [ignored]" must print as it is.
+        table.add_row(*(Text("" if cell is None else str(cell)) for cell in row))
     console().print(table)
 
 

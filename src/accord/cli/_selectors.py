@@ -1,7 +1,7 @@
 """Order-sensitive version selectors for can-i-deploy: `-a Foo -e 1 -a Bar --latest main`.
 
 Each `--pacticipant`/`-a` (or `--ignore`) starts a selector; `--version`, `--latest [TAG]`,
-`--branch` and `--main-branch` fill in the last one started, as with the official Pact CLI.
+`--branch`, `--main-branch` and `--all TAG` fill in the last one started, as with the official Pact CLI.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def parse_selectors(args: Sequence[str]) -> tuple[list[VersionSelector], list[Ve
             _current(drafts)["tag"] = word
         elif previous == "--branch":
             _current(drafts)["branch"] = word
+        elif previous == "--all":
+            _current(drafts)["tag"] = word
         # A word fills at most one option: the next word needs an option of its own.
         previous = None
     selectors: list[VersionSelector] = []

@@ -58,6 +58,13 @@ NO = "Computer says no ¯\\_(ツ)_/¯"
     "--branch", multiple=True, help="Use the latest version from this branch of the pacticipant."
 )
 @click.option(
+    "--all",
+    "all_tags",
+    multiple=True,
+    metavar="TAG",
+    help="Use every version of the pacticipant with TAG (not only the latest).",
+)
+@click.option(
     "--main-branch",
     is_flag=True,
     multiple=True,
@@ -206,6 +213,7 @@ def _print_answer(matrix: Matrix) -> None:
             ["CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT#"], table
         )
     if numbered:
+        click.echo()
         click.echo("VERIFICATION RESULTS")
         click.echo("--------------------")
         for number, (url, success) in enumerate(numbered, start=1):
