@@ -180,7 +180,15 @@ def _render_problem(number: int, problem: Mismatched | Unexpected | Missing) -> 
     for mismatch in problem.mismatches:
         expected = getattr(mismatch, "expected", None)
         actual = getattr(mismatch, "actual", None)
-        lines.append(f"   {field_path(mismatch)}: expected {expected!r}, got {actual!r}")
+        # For headers and query parameters None means absent; in a body it is JSON null.
+        named = str(getattr(mismatch, "kind", "")) in ("header", "query")
+        if named and expected is None and actual is not None:
+            summary = f"not expected, got {actual!r}"
+        elif named and actual is None and expected is not None:
+            summary = f"expected {expected!r}, missing"
+        else:
+            summary = f"expected {expected!r}, got {actual!r}"
+        lines.append(f"   {field_path(mismatch)}: {summary}")
         message = getattr(mismatch, "message", "") or str(mismatch)
         lines.append(f"     {message}")
     return lines
