@@ -131,3 +131,17 @@ def test_lookup_cost_does_not_grow_with_interactions():
     index = InteractionIndex(pact.interactions())
     assert index.candidates("GET", "/users/1999") == [index.interactions[1999]]
     assert index.candidates("get", "/users/5") == [index.interactions[5]]
+
+
+def test_query_parameters_the_pact_does_not_mention_are_mismatches():
+    pact = Pact("web", "users")
+    pact.upon_receiving("all users").with_request("GET", "/users").will_respond_with(200)
+    index = InteractionIndex(pact.interactions())
+    plain = handle(index, Request(method="GET", path="/users", query={}), base_url="")
+    assert plain.response.status == 200
+    extra = handle(index, Request(method="GET", path="/users", query={"debug": ["1"]}), base_url="")
+    assert extra.response.status == 500
+    assert isinstance(extra.outcome, Mismatched)
+    assert [m.message for m in extra.outcome.mismatches] == [
+        "Unexpected query parameter 'debug' received"
+    ]

@@ -65,7 +65,27 @@ class InteractionIndex:
         return found
 
     def compare(self, interaction: HttpInteraction, request: Request) -> list[Any]:
-        return self._match_request(interaction.request, request, spec=self.spec.label)
+        found = self._match_request(interaction.request, request, spec=self.spec.label)
+        if interaction.request.query is None and request.query:
+            # The engine skips a query the pact leaves unspecified; a mock must not accept
+            # parameters the provider will never be verified with.
+            found.extend(_unexpected_query(request.query))
+        return found
+
+
+def _unexpected_query(query: dict[str, list[str]]) -> list[Any]:
+    from accord.matching import Mismatch, MismatchKind
+    from accord.matching.describe import query_unexpected
+
+    return [
+        Mismatch(
+            kind=MismatchKind.QUERY,
+            path=name,
+            actual=values,
+            message=query_unexpected(name),
+        )
+        for name, values in query.items()
+    ]
 
 
 def handle(
