@@ -31,6 +31,7 @@ from accord.broker.services import (
     tags,
     verifications,
     versions,
+    webhooks,
 )
 from accord.broker.settings import Settings
 
@@ -169,13 +170,22 @@ class TestDataBuilder:
         return self
 
     # -- pacts -----------------------------------------------------------------------------
-    def create_pact(self, *, content: str | None = None, provider: str | None = None) -> Self:
+    def create_pact(
+        self,
+        *,
+        content: str | None = None,
+        provider: str | None = None,
+        interactions: list[Any] | None = None,
+    ) -> Self:
         """Publish a pact for the current consumer version; `content` names its content (same
-        name → same sha); by default every pact gets new content."""
+        name → same sha); by default every pact gets new content. `interactions` replaces the
+        generated ones (e.g. `[]` for an empty pact)."""
         provider = provider or self.provider
         assert self.consumer and self.consumer_version and provider
         key = content or f"content-{next(_counter)}"
         document = pact_document(self.consumer, provider, key)
+        if interactions is not None:
+            document["interactions"] = interactions
         consumer, number = self.consumer, self.consumer_version
         result = self._do(lambda ctx: pacts.publish(ctx, consumer, provider, number, document))
         self.provider = provider
@@ -221,6 +231,26 @@ class TestDataBuilder:
             verifications.record(ctx, provider, consumer, sha, body, meta)
 
         self._do(action)
+        return self
+
+    # -- webhooks --------------------------------------------------------------------------
+    def create_webhook(
+        self, *, uuid: str, consumer: str | None = None, provider: str | None = None
+    ) -> Self:
+        body: dict[str, Any] = {
+            "description": "a webhook",
+            "events": [{"name": "contract_content_changed"}],
+            "request": {"method": "POST", "url": "https://example.org/hook"},
+        }
+        if consumer:
+            body["consumer"] = {"name": consumer}
+        if provider:
+            body["provider"] = {"name": provider}
+        self._do(lambda ctx: webhooks.create(ctx, body, uuid=uuid))
+        return self
+
+    def create_pacticipant_with(self, name: str, **properties: str) -> Self:
+        self._do(lambda ctx: pacticipants.create(ctx, {"name": name, **properties}))
         return self
 
     # -- environments ----------------------------------------------------------------------

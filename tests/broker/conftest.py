@@ -65,7 +65,8 @@ class Broker:
 
 def make_broker(url: str, **settings: object) -> Broker:
     clock = Clock()
-    config = Settings(database_url=url, run_migrations=False, base_url="http://broker", **settings)  # type: ignore[arg-type]
+    options: dict[str, object] = {"base_url": "http://broker", **settings}
+    config = Settings(database_url=url, run_migrations=False, **options)  # type: ignore[arg-type]
     app = create_app(config, clock=clock)
     client = TestClient(app, base_url="http://broker")
     td = TestDataBuilder(app.state.session_factory, config, clock)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from accord.broker.api.auth import AuthMiddleware
@@ -25,11 +26,12 @@ from accord.broker.api.resources import (
     tags,
     verifications,
     versions,
+    webhooks,
 )
 from accord.broker.db.base import utc_now
 from accord.broker.db.engine import make_engine, make_session_factory
 from accord.broker.db.migrate import upgrade
-from accord.broker.errors import BrokerError
+from accord.broker.errors import BrokerError, MethodNotAllowed, NotFound
 from accord.broker.settings import BROKER_VERSION, Settings
 
 # The route table: order matters where a literal segment competes with a parameter.
@@ -45,6 +47,7 @@ ROUTERS = [
     pact_lists.router,
     pacts.router,
     integrations.router,
+    webhooks.router,
 ]
 
 
@@ -73,6 +76,17 @@ def create_app(
     @app.exception_handler(BrokerError)
     async def on_broker_error(request: Request, error: BrokerError) -> Response:
         return broker_error_response(request, error)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, error: StarletteHTTPException) -> Response:
+        # unmatched paths and methods answer in the broker's error shape, not FastAPI's
+        if error.status_code == 404:
+            message = f"No resource at {request.method} {request.url.path}; see GET / for the API"
+            return broker_error_response(request, NotFound(message))
+        if error.status_code == 405:
+            message = f"{request.method} is not supported on {request.url.path}"
+            return broker_error_response(request, MethodNotAllowed(message))
+        return broker_error_response(request, BrokerError(str(error.detail)))
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, error: Exception) -> Response:

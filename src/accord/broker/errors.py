@@ -4,6 +4,7 @@ AccordError
 └── BrokerError
     ├── NotFound               404: a named pacticipant, version, pact... does not exist
     ├── Invalid                400: request data failed validation; `errors` maps field → messages
+    ├── MethodNotAllowed       405: the resource exists but not with this method
     ├── Conflict               409: the request contradicts stored data (changed pact content)
     ├── UnsupportedMediaType   415: the body's Content-Type is not one this route accepts
     ├── PayloadTooLarge        413: the body exceeds the configured limit
@@ -50,6 +51,11 @@ class Invalid(BrokerError):
             errors = {field: [errors]}
         first = next(iter(errors.items()))
         super().__init__(f"{first[0]}: {first[1][0]}" if first[1] else first[0], errors=errors)
+
+
+class MethodNotAllowed(BrokerError):
+    status = 405
+    title = "Method Not Allowed"
 
 
 class Conflict(BrokerError):

@@ -216,3 +216,22 @@ class ReleasedVersion(Base):
     environment_id: Mapped[int] = mapped_column(ForeignKey("environments.id"))
     support_ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Webhook(Base):
+    """A webhook definition. Part 1 stores and serves definitions; executing them on events is
+    not implemented yet (the publish notices say no enabled webhooks ran)."""
+
+    __tablename__ = "webhooks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(64), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    consumer_id: Mapped[int | None] = mapped_column(_fk("pacticipants.id"))
+    provider_id: Mapped[int | None] = mapped_column(_fk("pacticipants.id"))
+    consumer_label: Mapped[str | None] = mapped_column(String(255))
+    provider_label: Mapped[str | None] = mapped_column(String(255))
+    events: Mapped[object] = mapped_column(JSON)
+    request: Mapped[object] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
