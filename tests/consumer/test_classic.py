@@ -153,8 +153,10 @@ def test_classic_matchers_check_their_arguments(call, words):
 
 
 def test_unsupported_options_say_what_to_do_instead():
-    with pytest.raises(AccordError, match="accord publish"):
+    with pytest.warns(UserWarning, match="accord publish"):
         Consumer("c").has_pact_with(Provider("p"), publish_to_broker=True)
+    with pytest.warns(UserWarning, match="publish_to_broker is ignored"):
+        MessageConsumer("c").has_pact_with(Provider("p"), publish_to_broker=True)
     with pytest.raises(AccordError, match="'overwrite', 'merge' or 'never'"):
         Consumer("c").has_pact_with(Provider("p"), file_write_mode="append")
 

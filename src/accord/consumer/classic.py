@@ -23,6 +23,7 @@ import ssl as ssl_module
 from collections.abc import Mapping
 from typing import Any
 
+from accord.consumer.classic_matchers import warn_publishing_unsupported
 from accord.consumer.http_interaction import HttpInteractionBuilder
 from accord.consumer.pact_files import write_pact_file
 from accord.errors import AccordError
@@ -74,10 +75,7 @@ class Consumer:
         file_write_mode: str = "overwrite",
     ) -> ClassicPact:
         if publish_to_broker:
-            raise AccordError(
-                "publish_to_broker is not supported by the consumer DSL; publish the written "
-                "pact files with `accord publish` (or any Pact Broker client) instead"
-            )
+            warn_publishing_unsupported()
         if file_write_mode not in ("overwrite", "merge", "never"):
             raise AccordError(
                 f"file_write_mode={file_write_mode!r} is unknown; use 'overwrite', 'merge' or 'never'"

@@ -9,6 +9,7 @@ Term('\\\\d+-\\\\d+', '123-456')
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from accord.consumer import _arguments as arg
@@ -87,3 +88,14 @@ class Format:
         if with_ms:
             return Term(self.ISO_DATETIME_MS, "2000-02-01T00:00:00.000")
         return Term(self.ISO_DATETIME, "2000-02-01T00:00:00")
+
+
+def warn_publishing_unsupported() -> None:
+    """The classic API could publish from `stop_service`; Accord leaves that to the CLI. A
+    warning, not an error, so suites that pass `publish_to_broker=True` still run."""
+    warnings.warn(
+        "publish_to_broker is ignored: publish the written pact files with `accord publish` "
+        "(or any Pact Broker client) after the tests",
+        UserWarning,
+        stacklevel=3,
+    )

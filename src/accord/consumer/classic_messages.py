@@ -15,6 +15,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from accord.consumer.classic_matchers import warn_publishing_unsupported
 from accord.consumer.message_interaction import AsyncMessageBuilder, reify
 from accord.consumer.pact_files import write_pact_file
 from accord.errors import AccordError
@@ -44,10 +45,7 @@ class MessageConsumer:
         file_write_mode: str = "merge",
     ) -> MessagePact:
         if publish_to_broker:
-            raise AccordError(
-                "publish_to_broker is not supported by the consumer DSL; publish the written "
-                "pact files with `accord publish` instead"
-            )
+            warn_publishing_unsupported()
         return self.service_cls(  # type: ignore[no-any-return]
             self,
             provider,
