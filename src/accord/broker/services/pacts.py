@@ -261,8 +261,8 @@ def all_for(
     branch: str | None = None,
     latest_per_consumer: bool = False,
 ) -> list[PactView]:
-    """Pacts of a provider (optionally one consumer, tag or branch), newest first; with
-    `latest_per_consumer` only the newest one of each consumer."""
+    """Pacts of a provider (optionally one consumer, tag or branch) by consumer name, newest
+    first; with `latest_per_consumer` only the newest one of each consumer."""
     provider = pacticipants.require(ctx, provider_name, "provider")
     consumer = pacticipants.require(ctx, consumer_name, "consumer") if consumer_name else None
     statement = _publications(provider, consumer)
@@ -282,7 +282,9 @@ def all_for(
             PactPublication.consumer_version_id.in_(ids)
         )
     rows = ctx.session.scalars(statement.order_by(PactPublication.consumer_version_id.desc()))
-    return [_view(ctx, row) for row in rows]
+    views = [_view(ctx, row) for row in rows]
+    # by consumer name, newest consumer version first within each consumer
+    return sorted(views, key=lambda v: (v.consumer.name, -v.consumer_version.id))
 
 
 def latest_for_every_integration(ctx: Context) -> list[PactView]:
