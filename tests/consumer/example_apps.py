@@ -132,3 +132,35 @@ class Provider:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join()
+
+
+class JsonProvider:
+    """A provider that answers every GET with one JSON document; yields its port."""
+
+    def __init__(self, document: Any, status: int = 200) -> None:
+        data = json.dumps(document).encode()
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}
+        )
+
+    def __enter__(self) -> int:
+        self.thread.start()
+        return int(self.server.server_address[1])
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()

@@ -184,3 +184,24 @@ def test_headers_and_query_rules_are_keyed_by_name():
     assert rules.to_json() == {
         "header": {"X-Id": {"combine": "AND", "matchers": [{"match": "regex", "regex": "\\d+"}]}}
     }
+
+
+def test_values_puts_the_value_rules_under_every_key():
+    _, rules, _ = extract_part({"m": match.values({"en": match.string("Hi")})}, "body")
+    assert rules.to_json()["body"] == {
+        "$.m": {"combine": "AND", "matchers": [{"match": "values"}]},
+        "$.m.*": {"combine": "AND", "matchers": [{"match": "type"}]},
+    }
+    _, rules, _ = extract_part({"m": match.values({"en": "Hi"})}, "body")
+    assert rules.to_json()["body"]["$.m.*"] == {"combine": "AND", "matchers": [{"match": "type"}]}
+
+
+def test_generators_also_match_what_they_generate():
+    _, rules, generators = extract_part(
+        {"n": generate.random_int(1, 9), "h": generate.random_hexadecimal(4)}, "body"
+    )
+    assert rules.to_json()["body"]["$.n"]["matchers"] == [{"match": "integer"}]
+    assert rules.to_json()["body"]["$.h"]["matchers"] == [
+        {"match": "regex", "regex": "[0-9a-fA-F]+"}
+    ]
+    assert generators.to_json()["body"]["$.n"] == {"type": "RandomInt", "min": 1, "max": 9}

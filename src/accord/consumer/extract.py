@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from accord.consumer.matchers import ANY_INDEX, Matcher
+from accord.consumer.matchers import ANY_INDEX, ANY_KEY, Matcher
 from accord.model import Generator, Generators, MatchingRule, MatchingRules, RuleList
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -126,6 +126,8 @@ def rule_path_text(path: tuple[Any, ...]) -> str:
     for step in path:
         if step is ANY_INDEX:
             parts.append("[*]")
+        elif step is ANY_KEY:
+            parts.append(".*")
         elif isinstance(step, int):
             parts.append(f"[{step}]")
         elif _IDENTIFIER.fullmatch(step):

@@ -16,7 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from accord.consumer import _arguments as arg
-from accord.consumer._formats import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, UUID_EXAMPLES
+from accord.consumer._formats import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    TIME_FORMAT,
+    UUID_EXAMPLES,
+    UUID_PATTERNS,
+)
 from accord.consumer.matchers import Matcher, RuleMatcher, format_call
 from accord.model import Generator, GeneratorKind, MatchingRule, RuleKind
 
@@ -36,9 +42,17 @@ __all__ = [
 ]
 
 
-def _generated(call: str, example: Any, kind: GeneratorKind, **attrs: Any) -> Matcher[Any]:
+def _generated(
+    call: str, example: Any, kind: GeneratorKind, rule: MatchingRule, **attrs: Any
+) -> Matcher[Any]:
+    # Each generator also carries a matcher for what it generates: without one, the verifier
+    # would compare the provider's value with the example by equality.
     generator = Generator(kind=kind, attrs={k: v for k, v in attrs.items() if v is not None})
-    return RuleMatcher(call, example, [], generator)
+    return RuleMatcher(call, example, [rule], generator)
+
+
+def _rule(kind: RuleKind, **attrs: Any) -> MatchingRule:
+    return MatchingRule(kind=kind, attrs=attrs)
 
 
 def random_int(min: int = 0, max: int = 10) -> Matcher[int]:
@@ -47,7 +61,12 @@ def random_int(min: int = 0, max: int = 10) -> Matcher[int]:
     arg.check_type("random_int", "max", max, int, "pass a whole number")
     arg.check_bounds("random_int", min, max)
     return _generated(
-        format_call("random_int", min, max), min, GeneratorKind.RANDOM_INT, min=min, max=max
+        format_call("random_int", min, max),
+        min,
+        GeneratorKind.RANDOM_INT,
+        _rule(RuleKind.INTEGER),
+        min=min,
+        max=max,
     )
 
 
@@ -55,7 +74,11 @@ def random_decimal(digits: int = 6) -> Matcher[float]:
     """A random decimal with `digits` significant digits."""
     arg.check_size("random_decimal", "digits", digits)
     return _generated(
-        format_call("random_decimal", digits), 1.5, GeneratorKind.RANDOM_DECIMAL, digits=digits
+        format_call("random_decimal", digits),
+        1.5,
+        GeneratorKind.RANDOM_DECIMAL,
+        _rule(RuleKind.DECIMAL),
+        digits=digits,
     )
 
 
@@ -67,6 +90,7 @@ def random_hexadecimal(digits: int = 8) -> Matcher[str]:
         format_call("random_hexadecimal", digits),
         example,
         GeneratorKind.RANDOM_HEXADECIMAL,
+        _rule(RuleKind.REGEX, regex="[0-9a-fA-F]+"),
         digits=digits,
     )
 
@@ -75,13 +99,19 @@ def random_string(size: int = 10) -> Matcher[str]:
     """A random alphanumeric string of `size` characters."""
     arg.check_size("random_string", "size", size)
     return _generated(
-        format_call("random_string", size), "x" * size, GeneratorKind.RANDOM_STRING, size=size
+        format_call("random_string", size),
+        "x" * size,
+        GeneratorKind.RANDOM_STRING,
+        _rule(RuleKind.TYPE),
+        size=size,
     )
 
 
 def random_boolean() -> Matcher[bool]:
     """A random boolean."""
-    return _generated("random_boolean()", True, GeneratorKind.RANDOM_BOOLEAN)
+    return _generated(
+        "random_boolean()", True, GeneratorKind.RANDOM_BOOLEAN, _rule(RuleKind.BOOLEAN)
+    )
 
 
 def regex(pattern: str, example: str) -> Matcher[str]:
@@ -89,7 +119,11 @@ def regex(pattern: str, example: str) -> Matcher[str]:
     compiled = arg.compile_regex("regex", pattern)
     arg.check_regex_example("regex", compiled, example)
     return _generated(
-        format_call("regex", pattern, example), example, GeneratorKind.REGEX, regex=pattern
+        format_call("regex", pattern, example),
+        example,
+        GeneratorKind.REGEX,
+        _rule(RuleKind.REGEX, regex=pattern),
+        regex=pattern,
     )
 
 
@@ -100,14 +134,24 @@ def uuid(format: str = "lower-case-hyphenated") -> Matcher[str]:
             "uuid", f"format={format!r} is unknown", f"use one of {', '.join(UUID_EXAMPLES)}"
         )
     call = format_call("uuid", None if format == "lower-case-hyphenated" else format)
-    return _generated(call, UUID_EXAMPLES[format], GeneratorKind.UUID, format=format)
+    return _generated(
+        call,
+        UUID_EXAMPLES[format],
+        GeneratorKind.UUID,
+        _rule(RuleKind.REGEX, regex=UUID_PATTERNS[format]),
+        format=format,
+    )
 
 
 def date(format: str = DATE_FORMAT, example: str = "2024-01-31") -> Matcher[str]:
     """Today's date (or an `expression` offset in the pact) in a Java-style format."""
     arg.check_type("date", "format", format, str, "pass a pattern such as 'yyyy-MM-dd'")
     return _generated(
-        format_call("date", format, example), example, GeneratorKind.DATE, format=format
+        format_call("date", format, example),
+        example,
+        GeneratorKind.DATE,
+        _rule(RuleKind.DATE, format=format),
+        format=format,
     )
 
 
@@ -115,7 +159,11 @@ def time(format: str = TIME_FORMAT, example: str = "13:45:30") -> Matcher[str]:
     """The current time in a Java-style format."""
     arg.check_type("time", "format", format, str, "pass a pattern such as 'HH:mm:ss'")
     return _generated(
-        format_call("time", format, example), example, GeneratorKind.TIME, format=format
+        format_call("time", format, example),
+        example,
+        GeneratorKind.TIME,
+        _rule(RuleKind.TIME, format=format),
+        format=format,
     )
 
 
@@ -125,7 +173,11 @@ def datetime(format: str = DATETIME_FORMAT, example: str = "2024-01-31T13:45:30"
         "datetime", "format", format, str, "pass a pattern such as \"yyyy-MM-dd'T'HH:mm:ss\""
     )
     return _generated(
-        format_call("datetime", format, example), example, GeneratorKind.DATE_TIME, format=format
+        format_call("datetime", format, example),
+        example,
+        GeneratorKind.DATE_TIME,
+        _rule(RuleKind.TIMESTAMP, format=format),
+        format=format,
     )
 
 

@@ -32,6 +32,7 @@ from accord.consumer.matchers import (
     EachLikeMatcher,
     Matcher,
     RuleMatcher,
+    ValuesMatcher,
     format_call,
 )
 from accord.model import Generator, GeneratorKind, MatchingRule, RuleKind
@@ -279,9 +280,10 @@ def equal(value: Any) -> Matcher[Any]:
 
 
 def values(value: Mapping[str, Any]) -> Matcher[dict[str, Any]]:
-    """An object with any keys whose values are like those of `value`."""
+    """An object with any keys, each value of the same type as the example values (nested
+    matchers refine that): `values({"en": "Hello"})` accepts `{"fr": "Salut", "de": "Hallo"}`."""
     arg.check_type("values", "value", value, Mapping, "pass a dict of example entries")
-    return RuleMatcher(format_call("values", value), value, [_rule(RuleKind.VALUES)])
+    return ValuesMatcher(format_call("values", value), value)
 
 
 def array_containing(variants: Sequence[Any]) -> Matcher[list[Any]]:

@@ -31,7 +31,17 @@ class _AnyIndex:
         return "[*]"
 
 
+class _AnyKey:
+    """The `.*` step of a rule path: every value of an object, whatever its key."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return ".*"
+
+
 ANY_INDEX: Any = _AnyIndex()
+ANY_KEY: Any = _AnyKey()
 
 
 class Matcher(Generic[T]):
@@ -113,6 +123,24 @@ class EachLikeMatcher(Matcher[list[Any]]):
         sink.add_rule(path, MatchingRule(kind=RuleKind.TYPE, attrs=attrs))
         element = sink.walk(self.template, (*path, ANY_INDEX))
         return [element for _ in range(self.examples)]
+
+
+class ValuesMatcher(Matcher[dict[str, Any]]):
+    """An object with any keys, every value like the example values (the `values` rule)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, call: str, value: Any) -> None:
+        super().__init__(call)
+        self.value = value
+
+    def collect(self, path: tuple[Any, ...], sink: RuleSink) -> Any:
+        sink.add_rule(path, MatchingRule(kind=RuleKind.VALUES))
+        # The keys vary, so the values' rules go under `.*`; plain values match by type.
+        every = (*path, ANY_KEY)
+        if not any(isinstance(item, Matcher) for item in self.value.values()):
+            sink.add_rule(every, MatchingRule(kind=RuleKind.TYPE))
+        return {key: sink.walk(item, every) for key, item in self.value.items()}
 
 
 class ArrayContainingMatcher(Matcher[list[Any]]):
