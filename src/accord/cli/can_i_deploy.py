@@ -216,8 +216,8 @@ def _print_answer(matrix: Matrix) -> None:
         click.echo()
         click.echo("VERIFICATION RESULTS")
         click.echo("--------------------")
-        for number, (url, success) in enumerate(numbered, start=1):
-            click.echo(f"{number}. {url} ({'success' if success else 'failure'})")
+        for number, (url, passed) in enumerate(numbered, start=1):
+            click.echo(f"{number}. {url} ({'success' if passed else 'failure'})")
     click.echo()
     if matrix.notices:
         print_notices(matrix.notices)

@@ -7,7 +7,9 @@ as on every other broker command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -24,6 +26,8 @@ from accord.cli._broker_options import (
     output_option,
 )
 from accord.cli._output import print_json, success
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _headers(values: tuple[str, ...]) -> dict[str, str]:
@@ -48,7 +52,8 @@ def _data(value: str | None) -> str | None:
         raise click.BadParameter(f"cannot read {path}: {error}", param_hint="--data") from error
 
 
-def _event_options(command: click.Command) -> click.Command:
+def _event_options(command: F) -> F:
+    """One flag per webhook event, e.g. --contract-published."""
     for event in reversed(EVENTS):
         flag = "--" + event.replace("_", "-")
         command = click.option(flag, event, is_flag=True, help=f"Fire on the {event} event.")(
