@@ -170,3 +170,21 @@ def test_sync_message_handler_receives_the_responses(tmp_path):
     written = json.loads((tmp_path / "client-calculator.json").read_text())["interactions"][0]
     assert written["type"] == "Synchronous/Messages"
     assert written["response"][0]["contents"]["content"] == {"sum": 3}
+
+
+def test_raw_rules_and_generators_for_what_helpers_cannot_say(tmp_path):
+    pact = Pact("web", "users", pact_dir=tmp_path)
+    (
+        pact.upon_receiving("raw")
+        .with_request("GET", "/raw")
+        .will_respond_with(200)
+        .with_body({"id": 1})
+        .with_matching_rules({"body": {"$.id": {"matchers": [{"match": "integer"}]}}})
+        .with_generators({"body": {"$.id": {"type": "RandomInt", "min": 5, "max": 5}}})
+    )
+    with pact.serve() as url:
+        assert _call(url / "raw")[1] == {"id": 5}
+    response = json.loads((tmp_path / "web-users.json").read_text())["interactions"][0]["response"]
+    assert response["matchingRules"]["body"]["$.id"]["matchers"] == [{"match": "integer"}]
+    with pytest.raises(InvalidMatcher, match=r"with_generators\(\): .*unknown generator type"):
+        pact.upon_receiving("bad").with_generators({"body": {"$.x": {"type": "Nope"}}}).build()

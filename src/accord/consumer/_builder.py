@@ -5,12 +5,16 @@ turning a body value (dict, list, str, bytes or matcher) into a model Body plus 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Self
 
 from accord.consumer import _arguments as arg
 from accord.consumer.extract import extract_into
 from accord.consumer.matchers import Matcher, RuleMatcher
+from accord.errors import InvalidMatcher, Issue
 from accord.model import Body, Generators, MatchingRules, ProviderState, RuleKind
+from accord.model.generators import parse_generators
+from accord.model.rules import parse_categorised_rules
 
 
 class InteractionBuilder:
@@ -88,3 +92,39 @@ def make_body(
         return Body.from_text(value, content_type or "text/plain")
     example = extract_into(value, "body", rules, generators)
     return Body.from_json(example, content_type or default_json)
+
+
+def parse_raw_rules(data: Mapping[str, Any]) -> MatchingRules:
+    """Matching rules given in V3/V4 pact-file JSON; a malformed one is an InvalidMatcher."""
+    issues: list[Issue] = []
+    rules = parse_categorised_rules(data, "matchingRules", issues)
+    _raise_for(
+        issues, "with_matching_rules", "{'body': {'$.id': {'matchers': [{'match': 'integer'}]}}}"
+    )
+    return rules
+
+
+def parse_raw_generators(data: Mapping[str, Any]) -> Generators:
+    """Generators given in pact-file JSON; a malformed one is an InvalidMatcher."""
+    issues: list[Issue] = []
+    generators = parse_generators(data, "generators", issues)
+    _raise_for(issues, "with_generators", "{'body': {'$.id': {'type': 'RandomInt'}}}")
+    return generators
+
+
+def merge_rules(into: MatchingRules, extra: MatchingRules) -> None:
+    for category in extra.categories():
+        for key, rule_list in extra.category(category).items():
+            into.add(category, key, rule_list)
+
+
+def merge_generators(into: Generators, extra: Generators) -> None:
+    for category in extra.categories():
+        for key, generator in extra.category(category).items():
+            into.add(category, key, generator)
+
+
+def _raise_for(issues: list[Issue], function: str, example: str) -> None:
+    if issues:
+        problems = "; ".join(str(issue) for issue in issues)
+        raise InvalidMatcher(f"{function}(): {problems}; use the pact-file form, e.g. {example}")

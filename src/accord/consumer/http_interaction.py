@@ -17,7 +17,14 @@ from collections.abc import Mapping
 from typing import Any, Literal, Self
 
 from accord.consumer import _arguments as arg
-from accord.consumer._builder import InteractionBuilder, make_body
+from accord.consumer._builder import (
+    InteractionBuilder,
+    make_body,
+    merge_generators,
+    merge_rules,
+    parse_raw_generators,
+    parse_raw_rules,
+)
 from accord.consumer.extract import extract_into
 from accord.model import (
     Body,
@@ -41,6 +48,8 @@ class _Side:
         self.body: Any = None
         self.body_set = False
         self.content_type: str | None = None
+        self.raw_rules: list[Mapping[str, Any]] = []
+        self.raw_generators: list[Mapping[str, Any]] = []
 
 
 class HttpInteractionBuilder(InteractionBuilder):
@@ -129,6 +138,17 @@ class HttpInteractionBuilder(InteractionBuilder):
         side.content_type = content_type
         return self
 
+    def with_matching_rules(self, rules: Mapping[str, Any], part: Part | None = None) -> Self:
+        """Raw V3/V4 rules in pact-file form, for what the helpers cannot say:
+        `.with_matching_rules({"body": {"$.id": {"matchers": [{"match": "integer"}]}}})`."""
+        self._side(part).raw_rules.append(rules)
+        return self
+
+    def with_generators(self, generators: Mapping[str, Any], part: Part | None = None) -> Self:
+        """Raw generators in pact-file form: `{"body": {"$.id": {"type": "RandomInt"}}}`."""
+        self._side(part).raw_generators.append(generators)
+        return self
+
     # ---- response ------------------------------------------------------------------------
     def will_respond_with(
         self,
@@ -199,6 +219,10 @@ class HttpInteractionBuilder(InteractionBuilder):
     def _side_parts(
         self, side: _Side, rules: MatchingRules, generators: Generators
     ) -> tuple[dict[str, list[str]] | None, Body]:
+        for raw in side.raw_rules:
+            merge_rules(rules, parse_raw_rules(raw))
+        for raw in side.raw_generators:
+            merge_generators(generators, parse_raw_generators(raw))
         headers: dict[str, list[str]] | None = None
         if side.headers:
             headers = {

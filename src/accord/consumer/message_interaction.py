@@ -18,11 +18,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from accord.consumer._builder import InteractionBuilder, make_body
+from accord.consumer._builder import (
+    InteractionBuilder,
+    make_body,
+    merge_generators,
+    parse_raw_generators,
+)
 from accord.consumer.extract import extract_into
-from accord.errors import InvalidMatcher, Issue
 from accord.model import AsyncMessage, Body, Generators, MatchingRules, MessageContents, SyncMessage
-from accord.model.generators import parse_generators
 
 
 class _Contents:
@@ -38,10 +41,7 @@ class _Contents:
     def build(self) -> MessageContents:
         rules, generators = MatchingRules(), Generators()
         for raw in self.raw_generators:
-            parsed = parse_raw_generators(raw)
-            for category in parsed.categories():
-                for key, generator in parsed.category(category).items():
-                    generators.add(category, key, generator)
+            merge_generators(generators, parse_raw_generators(raw))
         body = Body.missing()
         if self.body_set:
             body = make_body(self.body, self.content_type, rules, generators)
@@ -167,16 +167,3 @@ def reify(
     if body.is_binary():
         return body.content, metadata
     return body.text(), metadata
-
-
-def parse_raw_generators(data: Mapping[str, Any]) -> Generators:
-    """Generators given in pact-file JSON form; a malformed one is an InvalidMatcher."""
-    issues: list[Issue] = []
-    generators = parse_generators(data, "generators", issues)
-    if issues:
-        raise InvalidMatcher(
-            "with_generators(): "
-            + "; ".join(str(issue) for issue in issues)
-            + "; use the pact-file form, e.g. {'body': {'$.id': {'type': 'RandomInt'}}}"
-        )
-    return generators
