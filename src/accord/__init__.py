@@ -48,3 +48,8 @@ def __getattr__(name: str) -> Any:
         # Also the classic `Verifier(provider=..., provider_base_url=...).verify_pacts(...)`.
         return importlib.import_module("accord.verifier").Verifier
     raise AttributeError(f"module 'accord' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The lazily loaded names belong in dir() and tab completion too.
+    return sorted(set(globals()) | set(__all__))
