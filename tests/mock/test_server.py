@@ -85,3 +85,25 @@ def test_asgi_adapter_answers_without_sockets():
     assert sent[0]["status"] == 200
     assert json.loads(sent[1]["body"]) == {"name": "Mary"}
     assert app.report().ok
+
+
+def test_a_failure_inside_the_mock_fails_the_test_with_its_cause():
+    def broken_source():
+        raise RuntimeError("generator exploded")
+
+    server = MockServer(_interactions()).start()
+    server.source = broken_source
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port)
+        connection.request("GET", "/users/1")
+        response = connection.getresponse()
+        assert response.status == 500
+        assert b"RuntimeError: generator exploded" in response.read()
+        connection.close()
+    finally:
+        server.stop()
+    server.source = None
+    assert (
+        "The mock server failed on GET /users/1: RuntimeError: generator exploded"
+        in server.report().render()
+    )

@@ -6,10 +6,19 @@ errors, never consumer, verifier or the broker.
 
 from accord.mock.asgi import MockAsgiApp
 from accord.mock.handler import InteractionIndex, WireResponse, handle
-from accord.mock.results import Matched, MatchResult, Mismatched, Missing, MockReport, Unexpected
+from accord.mock.results import (
+    Errored,
+    Matched,
+    MatchResult,
+    Mismatched,
+    Missing,
+    MockReport,
+    Unexpected,
+)
 from accord.mock.server import MockServer
 
 __all__ = [
+    "Errored",
     "InteractionIndex",
     "MatchResult",
     "Matched",

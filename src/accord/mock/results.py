@@ -45,8 +45,17 @@ class Missing:
     interaction: HttpInteraction
 
 
-Outcome = Matched | Mismatched | Unexpected
-MatchResult = Matched | Mismatched | Unexpected | Missing
+@dataclass(frozen=True, kw_only=True)
+class Errored:
+    """A request the mock server failed to handle (a bug or a broken generator), kept so the
+    test fails with the cause instead of a dropped connection."""
+
+    request: Request
+    error: str
+
+
+Outcome = Matched | Mismatched | Unexpected | Errored
+MatchResult = Matched | Mismatched | Unexpected | Missing | Errored
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -61,7 +70,7 @@ class MockReport:
         return not self.problems
 
     @property
-    def problems(self) -> list[Mismatched | Unexpected | Missing]:
+    def problems(self) -> list[Mismatched | Unexpected | Missing | Errored]:
         return [result for result in self.results if not isinstance(result, Matched)]
 
     @property
@@ -90,6 +99,15 @@ class MockReport:
                         "description": problem.interaction.description,
                         "method": problem.interaction.request.method,
                         "path": problem.interaction.request.path,
+                    }
+                )
+            elif isinstance(problem, Errored):
+                out.append(
+                    {
+                        "type": "mock-server-error",
+                        "method": problem.request.method,
+                        "path": problem.request.path,
+                        "error": problem.error,
                     }
                 )
             elif isinstance(problem, Unexpected):
@@ -162,7 +180,12 @@ def _describe_request(request: Request) -> str:
     return f"{request.method} {request.path}"
 
 
-def _render_problem(number: int, problem: Mismatched | Unexpected | Missing) -> list[str]:
+def _render_problem(number: int, problem: Mismatched | Unexpected | Missing | Errored) -> list[str]:
+    if isinstance(problem, Errored):
+        return [
+            f"{number}. The mock server failed on {_describe_request(problem.request)}: "
+            f"{problem.error}"
+        ]
     if isinstance(problem, Missing):
         request = problem.interaction.request
         return [

@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import json
 import selectors
 import socket
 import ssl
@@ -22,8 +23,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import unquote
 
-from accord.mock.handler import InteractionIndex, handle
-from accord.mock.results import MockReport, RequestLog
+from accord.mock.handler import InteractionIndex, WireResponse, handle
+from accord.mock.results import Errored, MockReport, RequestLog
 from accord.model import Body, HttpInteraction, Request, SpecVersion, parse_query_string
 
 
@@ -134,9 +135,15 @@ class MockServer:
                     httpd.handle_request_noblock()
 
     def handle_request(self, request: Request) -> Any:
-        if self.source is not None:
-            self.index = InteractionIndex(self.source(), self.spec)
-        handled = handle(self.index, request, base_url=self.url, cors=self.cors)
+        try:
+            if self.source is not None:
+                self.index = InteractionIndex(self.source(), self.spec)
+            handled = handle(self.index, request, base_url=self.url, cors=self.cors)
+        except Exception as error:  # the test must fail with the cause, not a reset socket
+            problem = f"{type(error).__name__}: {error}"
+            self.log.record(Errored(request=request, error=problem))
+            body = json.dumps({"error": f"mock server error: {problem}"}).encode()
+            return WireResponse(500, [("Content-Type", "application/json")], body)
         if handled.outcome is not None and self.record:
             self.log.record(handled.outcome)
         return handled.response
