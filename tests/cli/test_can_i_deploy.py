@@ -177,6 +177,22 @@ def test_retry_while_unknown_asks_again_then_answers() -> None:
     assert result.exit_code == 0
 
 
+def test_dry_run_always_exits_0_and_marks_every_line() -> None:
+    wanted = (
+        _MATRIX + "where one or more versions does not exist",
+        "the pact for Foo version 1.2.3 has been verified by Bar version 4.5.6",
+    )
+    with official_pact(wanted) as url:
+        result = Accord(url)(
+            "can-i-deploy", "-a", "Foo", "-e", "1.2.3", "-a", "Bar", "-e", "9.9.9", "--dry-run"
+        )
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "[dry-run] Computer says no ¯\\_(ツ)_/¯"
+    assert all(line.startswith("[dry-run]") for line in lines)
+    assert lines[-1] == "[dry-run] Dry run enabled - ignoring any failures"
+
+
 def test_json_output_is_the_brokers_answer() -> None:
     wanted = (
         _MATRIX + "where only the version of Foo is specified",

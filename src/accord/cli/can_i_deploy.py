@@ -11,6 +11,8 @@ the raw argument list as well (`SelectorCommand`).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from typing import Any
@@ -24,7 +26,7 @@ from accord.cli._broker_options import (
     broker_options,
     output_option,
 )
-from accord.cli._output import console, print_json, print_notices, print_table
+from accord.cli._output import print_json, print_notices, print_table
 from accord.cli._selectors import SelectorCommand, parse_selectors
 
 YES = "Computer says yes \\o/"
@@ -127,6 +129,9 @@ def can_i_deploy_command(
 ) -> None:
     """Check whether pacticipant versions are safe to deploy, from the verification results.
 
+    Exits 0 when the broker says yes, 1 when it says no or cannot tell yet (results missing);
+    always 0 with --dry-run.
+
     \b
     Examples:
       accord can-i-deploy --pacticipant Orders --version 1.2.3 --to-environment production
@@ -165,12 +170,12 @@ def _report(matrix: Matrix, output: str, *, dry_run: bool) -> None:
     if output == "json":
         print_json(matrix.data)
         return
-    out = console()
     if dry_run:
         # A dry run must never read as a real answer: every line says so.
-        with out.capture() as captured:
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
             _print_answer(matrix)
-        for line in captured.get().splitlines() or [""]:
+        for line in captured.getvalue().splitlines() or [""]:
             click.echo(f"[dry-run] {line}".rstrip())
         click.secho("[dry-run] Dry run enabled - ignoring any failures", fg="yellow")
         return
