@@ -180,3 +180,16 @@ def test_a_failing_block_carries_the_mock_report(pact):
     with pytest.raises(AssertionError) as caught, pact:
         assert _get(pact.uri + "/y") == 200
     assert any("Unexpected GET request received: /y" in note for note in caught.value.__notes__)
+
+
+def test_given_before_or_after_upon_receiving(pact, tmp_path):
+    pact.given("state one").upon_receiving("one").with_request("GET", "/1").will_respond_with(200)
+    pact.upon_receiving("two").given("state two").with_request("GET", "/2").will_respond_with(200)
+    with pact:
+        _get(pact.uri + "/1")
+        _get(pact.uri + "/2")
+    data = json.loads((tmp_path / "frontend-app-user-service.json").read_text())
+    assert {i["description"]: i["providerState"] for i in data["interactions"]} == {
+        "one": "state one",
+        "two": "state two",
+    }

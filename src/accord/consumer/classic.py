@@ -126,6 +126,7 @@ class ClassicPact:
         self.file_write_mode = file_write_mode
         self._drafts: list[HttpInteractionBuilder] = []
         self._pending_states: list[str] = []
+        self._complete = True  # no interaction is half-defined
         self._verified: list[HttpInteraction] = []
         self._server: MockServer | None = None
         self._started_by_setup = False
@@ -166,8 +167,12 @@ class ClassicPact:
 
     # ---- defining interactions -----------------------------------------------------------
     def given(self, provider_state: str) -> ClassicPact:
-        """The provider state the next interaction needs."""
-        self._pending_states.append(provider_state)
+        """The provider state the interaction being defined needs (before or after
+        `upon_receiving`, as the old API allowed)."""
+        if self._drafts and not self._complete:
+            self._drafts[-1].given(provider_state)
+        else:
+            self._pending_states.append(provider_state)
         return self
 
     def upon_receiving(self, scenario: str) -> ClassicPact:
@@ -177,6 +182,7 @@ class ClassicPact:
             builder.given(state)
         self._pending_states = []
         self._drafts.append(builder)
+        self._complete = False
         return self
 
     def with_request(
@@ -198,6 +204,7 @@ class ClassicPact:
     ) -> ClassicPact:
         """The response the provider should give."""
         self._current("will_respond_with").will_respond_with(status, headers=headers, body=body)
+        self._complete = True
         return self
 
     def _current(self, step: str) -> HttpInteractionBuilder:
