@@ -104,3 +104,9 @@ def test_describe_pacticipant_sends_what_the_official_client_sends() -> None:
         result = Accord(url)("describe-pacticipant", "--name", "Foo", "-o", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["_links"]["self"]["href"] == "/pacticipants/Foo"
+
+
+def test_a_broker_url_that_is_not_http_is_a_usage_error() -> None:
+    result = Accord("localhost:9292")("describe-pacticipant", "--name", "X")
+    assert result.exit_code == 2
+    assert "'localhost:9292' is not an http(s) URL" in result.output

@@ -189,7 +189,10 @@ class HalClient:
         accept: str | None = None,
         content_type: str = "application/json",
     ) -> HalDocument:
-        url = self.resolve(url)
+        try:
+            url = self.resolve(url)
+        except ValueError as error:
+            raise BrokerClientError(f"{url!r} is not a valid URL ({error})", url=url) from None
         headers = dict(self._headers)
         if accept:
             headers["Accept"] = accept
@@ -207,7 +210,7 @@ class HalClient:
                     params=list(params) if params else None,
                     auth=self._auth or httpx.USE_CLIENT_DEFAULT,
                 )
-            except httpx.HTTPError as error:
+            except (httpx.HTTPError, httpx.InvalidURL) as error:
                 raise BrokerClientError(
                     f"could not reach the Pact Broker: {method} {url} failed ({error}); "
                     "check the broker URL and that the broker is running",

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NoReturn, TypeVar
+from urllib.parse import urlsplit
 
 import click
 
@@ -49,7 +50,7 @@ def broker_options(command: F) -> F:
                 "(--broker-username / PACT_BROKER_USERNAME and --broker-token / PACT_BROKER_TOKEN)"
             )
         options["broker"] = BrokerConnection(
-            base_url=options.pop("broker_base_url").rstrip("/"),
+            base_url=_checked_url(options.pop("broker_base_url")),
             username=username,
             password=options.pop("broker_password"),
             token=token,
@@ -93,6 +94,22 @@ def broker_options(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _checked_url(url: str) -> str:
+    """The broker URL without a trailing slash; a usage error unless it is an http(s) URL."""
+    try:
+        parts = urlsplit(url.strip())
+        valid = parts.scheme in {"http", "https"} and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise click.BadParameter(
+            f"{url!r} is not an http(s) URL; give the broker's base URL, "
+            "e.g. http://localhost:9292",
+            param_hint="'-b' / '--broker-base-url' (or PACT_BROKER_BASE_URL)",
+        )
+    return url.strip().rstrip("/")
+
+
 def output_option(*choices: str, default: str) -> Callable[[F], F]:
     """`-o/--output`: a readable rendering by default, or the broker's JSON."""
     return click.option(
@@ -123,6 +140,16 @@ def broker_errors(output: str = "text", *, exit_code: int = 1) -> Iterator[None]
         yield
     except AccordError as error:
         fail(str(error), output=output, exit_code=exit_code)
+    except click.ClickException:
+        raise
+    except Exception as error:
+        # A broker answer of a shape we did not expect (or a bug): still a message, not a
+        # traceback, and enough to report it.
+        fail(
+            f"unexpected {type(error).__name__} while talking to the Pact Broker: {error}",
+            output=output,
+            exit_code=exit_code,
+        )
 
 
 def fail(message: str, *, output: str = "text", exit_code: int = 1) -> NoReturn:
