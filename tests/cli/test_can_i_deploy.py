@@ -21,7 +21,7 @@ from tests.cli.conftest import Accord, RunningBroker
     ("args", "selectors", "ignored"),
     [
         (
-            ["-a", "Foo", "-e", "1", "--pacticipant", "Bar", "--version=2"],
+            ["-aFoo", "-e1", "--pacticipant", "Bar", "--version=2"],
             [VersionSelector(pacticipant="Foo", version="1"), VersionSelector(pacticipant="Bar", version="2")],
             [],
         ),

@@ -14,6 +14,7 @@ import click
 from accord.broker_client.matrix import VersionSelector
 
 _STARTS = {"--pacticipant", "-a", "--ignore"}
+_SHORT_WITH_VALUE = {"-a", "-e", "-l"}
 
 
 class SelectorCommand(click.Command):
@@ -72,10 +73,13 @@ def _current(drafts: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _split_equals(args: Sequence[str]) -> list[str]:
+    """`--version=1` and `-e1` as click reads them: an option word, then its value."""
     words: list[str] = []
     for arg in args:
-        if arg.startswith("-") and "=" in arg:
+        if arg.startswith("--") and "=" in arg:
             words.extend(arg.split("=", 1))
+        elif len(arg) > 2 and arg[:2] in _SHORT_WITH_VALUE:
+            words.extend([arg[:2], arg[2:].removeprefix("=")])
         else:
             words.append(arg)
     return words
