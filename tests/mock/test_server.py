@@ -107,3 +107,19 @@ def test_a_failure_inside_the_mock_fails_the_test_with_its_cause():
         "The mock server failed on GET /users/1: RuntimeError: generator exploded"
         in server.report().render()
     )
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_serve_with_tls_true_makes_a_self_signed_certificate():
+    from accord import Pact
+
+    pact = Pact("web", "users")
+    pact.upon_receiving("x").with_request("GET", "/x").will_respond_with(200)
+    with pact.serve(tls=True) as url:
+        assert url.startswith("https://127.0.0.1:")
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1", url.server.port, context=ssl._create_unverified_context()
+        )
+        connection.request("GET", "/x")
+        assert connection.getresponse().status == 200
+        connection.close()

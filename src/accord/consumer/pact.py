@@ -136,20 +136,33 @@ class Pact:
         port: int = 0,
         *,
         cors: bool = False,
-        tls: ssl.SSLContext | None = None,
+        tls: ssl.SSLContext | bool | None = None,
         raises: bool = True,
         write: bool | None = None,
     ) -> Iterator[MockServerURL]:
         """Serve the HTTP interactions; yields the base URL. On exit, check what was received.
 
+        `tls=True` serves HTTPS with a throwaway self-signed certificate (or pass an SSLContext);
+        `cors=True` answers CORS preflight requests.
+
         Raises MismatchError (a test failure) listing missing, unexpected and mismatched
         requests. When everything matched and the Pact has a `pact_dir` (or `write=True`), the
         pact file is written.
         """
+        if tls is True:
+            from accord.mock.tls import server_context
+
+            tls = server_context()  # self-signed for localhost; clients must not verify it
         interactions = [i for i in self.interactions() if isinstance(i, HttpInteraction)]
         title = f"Pact between {self.consumer} and {self.provider}"
         server = MockServer(
-            interactions, host=host, port=port, spec=self.spec, cors=cors, tls=tls, title=title
+            interactions,
+            host=host,
+            port=port,
+            spec=self.spec,
+            cors=cors,
+            tls=tls or None,
+            title=title,
         )
         with server:
             url = MockServerURL(server.url)
