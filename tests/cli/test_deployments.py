@@ -17,8 +17,8 @@ _WITH_TEST = f"version {_VERSION} of pacticipant Foo exists with a test environm
 
 
 def _environment_uuid(running_broker: RunningBroker, name: str) -> str:
-    listing = running_broker.json("/environments", name=name)
-    [environment] = listing["_embedded"]["environments"]
+    listing = running_broker.json("/environments")
+    [environment] = [e for e in listing["_embedded"]["environments"] if e["name"] == name]
     return str(environment["uuid"])
 
 
