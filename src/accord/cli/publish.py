@@ -71,6 +71,8 @@ def publish(
 ) -> None:
     """Publish pact files (or every *.json in the given directories) to a Pact Broker.
 
+    As in the Pact CLI, -h is --branch for this command; help is --help.
+
     \b
     Example:
       accord publish ./pacts --consumer-app-version 1.2.3 --branch main
