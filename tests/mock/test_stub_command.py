@@ -49,3 +49,17 @@ def _exercise(process: subprocess.Popen[str], port: int) -> None:
         began = time.monotonic()
         process.wait(timeout=5)
         assert time.monotonic() - began < 5
+
+
+def test_provider_state_filter_picks_between_interactions_on_one_route():
+    from accord.cli.stub import _wanted
+    from accord.model import HttpInteraction, ProviderState
+
+    exists = HttpInteraction(description="a", provider_states=(ProviderState(name="user exists"),))
+    missing = HttpInteraction(description="b", provider_states=(ProviderState(name="no user"),))
+    stateless = HttpInteraction(description="c")
+    assert [i.description for i in (exists, missing, stateless) if _wanted(i, "^no user$")] == [
+        "b",
+        "c",
+    ]
+    assert all(_wanted(i, None) for i in (exists, missing, stateless))

@@ -4,12 +4,14 @@ same mock server the consumer tests use (requests are matched as strictly as in 
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 import click
 
 from accord.errors import InvalidPact
+from accord.model import HttpInteraction
 
 
 @click.command("stub")
@@ -17,10 +19,20 @@ from accord.errors import InvalidPact
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("-p", "--port", default=8080, show_default=True, help="Port (0 picks a free one).")
 @click.option("--cors", is_flag=True, help="Answer CORS preflight requests and allow any origin.")
-def stub(pact_files: tuple[Path, ...], host: str, port: int, cors: bool) -> None:
+@click.option(
+    "-s",
+    "--provider-state",
+    "state_pattern",
+    default=None,
+    help="Serve only interactions with a provider state matching this regex (or no state); "
+    "picks between interactions that share a route.",
+)
+def stub(
+    pact_files: tuple[Path, ...], host: str, port: int, cors: bool, state_pattern: str | None
+) -> None:
     """Serve the HTTP interactions of PACT_FILES (files or directories) until interrupted."""
     from accord.mock import MockServer
-    from accord.model import HttpInteraction, load_pact
+    from accord.model import load_pact
 
     interactions: list[HttpInteraction] = []
     for path in _expand(pact_files):
@@ -28,7 +40,7 @@ def stub(pact_files: tuple[Path, ...], host: str, port: int, cors: bool) -> None
             pact = load_pact(path)
         except InvalidPact as error:
             raise click.ClickException(str(error)) from None
-        found = pact.http_interactions
+        found = [i for i in pact.http_interactions if _wanted(i, state_pattern)]
         interactions.extend(found)
         click.echo(f"{path}: {len(found)} interactions ({pact.consumer} -> {pact.provider})")
     server = MockServer(interactions, host=host, port=port, cors=cors, record=False).start()
@@ -39,6 +51,12 @@ def stub(pact_files: tuple[Path, ...], host: str, port: int, cors: bool) -> None
         click.echo("stopping")
     finally:
         server.stop()
+
+
+def _wanted(interaction: HttpInteraction, state_pattern: str | None) -> bool:
+    if state_pattern is None or not interaction.provider_states:
+        return True
+    return any(re.search(state_pattern, name) for name in interaction.state_names())
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
