@@ -73,3 +73,12 @@ def test_a_failing_message_handler_fails_the_test_and_writes_nothing(tmp_path):
         pact.verify(examples.handle_order_event)
     assert "while the consumer handled message 'an empty event'" in caught.value.__notes__
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "example", ["classic_http", "classic_message", "modern_http", "modern_message"]
+)
+def test_written_pacts_pass_strict_validation(tmp_path, example):
+    getattr(examples, example)(tmp_path)
+    (path,) = tmp_path.glob("*.json")
+    load_pact(path, strict=True)
