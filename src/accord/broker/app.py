@@ -17,6 +17,7 @@ from accord.broker.api.paths import PathMiddleware
 from accord.broker.api.resources import (
     branches,
     contracts,
+    extras,
     for_verification,
     index,
     integrations,
@@ -48,6 +49,7 @@ ROUTERS = [
     pacts.router,
     integrations.router,
     webhooks.router,
+    extras.router,
 ]
 
 

@@ -151,3 +151,16 @@ def remove(ctx: Context, pacticipant_name: str, branch_name: str) -> None:
 def remove_version(ctx: Context, pacticipant_name: str, branch_name: str, number: str) -> None:
     found = find_branch_version(ctx, pacticipant_name, branch_name, number)
     ctx.session.execute(delete(BranchVersion).where(BranchVersion.id == found.id))
+
+
+def remove_all_except(
+    ctx: Context, pacticipant_name: str, keep: list[str]
+) -> tuple[int, list[str]]:
+    """Delete the pacticipant's branches except `keep` and its main branch; (deleted, kept)."""
+    pacticipant = pacticipants.require(ctx, pacticipant_name)
+    protected = set(keep) | ({pacticipant.main_branch} if pacticipant.main_branch else set())
+    doomed = [b for b in listing(ctx, pacticipant_name) if b.name not in protected]
+    if doomed:
+        ctx.session.execute(delete(Branch).where(Branch.id.in_([b.id for b in doomed])))
+    remaining = sorted(b.name for b in listing(ctx, pacticipant_name))
+    return len(doomed), remaining

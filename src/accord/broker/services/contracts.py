@@ -12,7 +12,7 @@ from typing import Any
 from accord.broker.context import Context
 from accord.broker.db.models import Version
 from accord.broker.errors import Conflict, Invalid
-from accord.broker.services import branches, pact_content, pacts, tags, versions
+from accord.broker.services import branches, pact_content, pacticipants, pacts, tags, versions
 from accord.broker.services.pacts import PactView, PublishResult
 
 _OUTCOME_TEXT = {
@@ -145,6 +145,12 @@ def publish(
     ctx: Context, body: dict[str, Any], pact_url: Callable[[PactView], str]
 ) -> PublishedContracts:
     name, number, branch, tag_names, build_url, contracts = parse(body)
+    for pacticipant_name in dict.fromkeys([name, *(c.provider for c in contracts)]):
+        try:
+            pacticipants.check_not_duplicate(ctx, pacticipant_name)
+        except Conflict as error:
+            raise Conflict(error.message, notices=[{"type": "error", "text": error.message}],
+                           errors={"contracts": [error.message]}) from None  # fmt: skip
     existed = versions.find(ctx, pacticipant, number) if (pacticipant := _find(ctx, name)) else None
     version, _ = versions.ensure_by_name(ctx, name, number)
     if build_url is not None:
@@ -190,6 +196,4 @@ def publish(
 
 
 def _find(ctx: Context, name: str):  # type: ignore[no-untyped-def]
-    from accord.broker.services import pacticipants
-
     return pacticipants.find(ctx, name)

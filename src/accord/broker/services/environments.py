@@ -57,6 +57,8 @@ def record_deployment(
     number: str,
     environment_name: str,
     target: str | None = None,
+    *,
+    auto_created: bool = False,
 ) -> DeployedVersion:
     """Deploying replaces whatever version of the pacticipant was current in that environment
     and application instance (§5.7)."""
@@ -83,6 +85,7 @@ def record_deployment(
         pacticipant_id=version.pacticipant_id,
         environment_id=environment.id,
         target=target,
+        auto_created=auto_created,
         created_at=now,
     )
     ctx.session.add(deployed)

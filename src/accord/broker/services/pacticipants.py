@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -9,7 +10,7 @@ from sqlalchemy import delete, func, select
 from accord.broker.context import Context
 from accord.broker.db.models import Pacticipant, Version
 from accord.broker.db.upsert import get_or_create
-from accord.broker.errors import Invalid, NotFound
+from accord.broker.errors import Conflict, Invalid, NotFound
 
 # request property → column; the official Ruby client sends snake_case on PATCH
 _PROPERTIES = {
@@ -133,3 +134,30 @@ def remove(ctx: Context, name: str) -> None:
     """Delete the pacticipant and, through ON DELETE CASCADE, everything that belongs to it."""
     pacticipant = require(ctx, name)
     ctx.session.execute(delete(Pacticipant).where(Pacticipant.id == pacticipant.id))
+
+
+_NOISE_WORDS = {"api", "provider", "service"}
+
+
+def name_words(name: str) -> list[str]:
+    """`FooService`, `foo-service` and `Foo services API` all become ["foo"] (§5.6)."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name.replace("::", " "))
+    words = [w.lower().removesuffix("s") for w in re.split(r"[\s_\-]+", spaced) if w]
+    return [w for w in words if w and w not in _NOISE_WORDS]
+
+
+def check_not_duplicate(ctx: Context, name: str) -> None:
+    """Publishing under a new name that looks like an existing pacticipant's is refused (409),
+    so a typo does not split one application's history in two."""
+    if find(ctx, name) is not None:
+        return
+    words = name_words(name)
+    for existing in ctx.session.scalars(select(Pacticipant.name)):
+        if words and name_words(existing) == words:
+            raise Conflict(
+                f"This is the first time a pact has been published for '{name}'. The name "
+                f"'{name}' is very similar to the existing pacticipant '{existing}'. If '{name}' "
+                "is a new pacticipant, create it first (e.g. with `pact-broker "
+                f"create-or-update-pacticipant --name '{name}'`); otherwise publish with the "
+                f"existing name '{existing}'."
+            )

@@ -73,6 +73,8 @@ def publish(
                 role,
             )
     pact_content.validate(document)
+    for name in (consumer_name, provider_name):
+        pacticipants.check_not_duplicate(ctx, name)
     # create pacticipants in name order so concurrent publishers lock rows in the same order
     created = {}
     for name in sorted({consumer_name, provider_name}):

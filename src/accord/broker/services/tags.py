@@ -8,7 +8,7 @@ from accord.broker.context import Context
 from accord.broker.db.models import BranchVersion, Tag, Version
 from accord.broker.db.upsert import insert_ignore
 from accord.broker.errors import NotFound
-from accord.broker.services import branches, pacticipants, versions
+from accord.broker.services import branches, environments, pacticipants, versions
 
 # use_first_tag_as_branch (§5.6): only for a tag arriving this soon after the version
 FIRST_TAG_AS_BRANCH_SECONDS = 10
@@ -49,6 +49,11 @@ def add(
         recent = age <= FIRST_TAG_AS_BRANCH_SECONDS
         if first_tag_as_branch and not had_tags and not has_branch and recent:
             branches.add_version(ctx, pacticipant_name, tag_name, number, auto_created=True)
+        # create_deployed_versions_for_tags: a tag named like an environment records a deployment
+        if environments.find(ctx, tag_name) is not None:
+            environments.record_deployment(
+                ctx, pacticipant_name, number, tag_name, auto_created=True
+            )
     return tag, created
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from accord.broker.api import urls
+from accord.broker.api import pagination, urls
 from accord.broker.api.hal import curies, link
 from accord.broker.api.http import base_url, hal, no_content, read_json, run
+from accord.broker.api.pagination import page_of
 from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.versions import branch, branch_version
 from accord.broker.api.resources.versions import version_document
@@ -24,12 +25,25 @@ async def list_branches(request: Request, name: str) -> Response:
     base = base_url(request)
 
     def work(ctx: Context) -> Response:
-        items = [
-            branch(base, name, b.name, b.created_at, b.updated_at)
-            for b in branches.listing(ctx, name)
-        ]
-        return hal({"_embedded": {"branches": items},
-                    "_links": {"self": link(f"{urls.pacticipant(base, name)}/branches"), "curies": curies(base)}})  # fmt: skip
+        chosen, page = page_of(request, branches.listing(ctx, name))
+        items = [branch(base, name, b.name, b.created_at, b.updated_at) for b in chosen]
+        body = {"_embedded": {"branches": items},
+                "_links": {"self": link(f"{urls.pacticipant(base, name)}/branches"), "curies": curies(base)}}  # fmt: skip
+        return hal(pagination.apply(body, page))
+
+    return await run(request, work)
+
+
+@router.delete("/pacticipants/{name}/branches")
+async def delete_branches(request: Request, name: str) -> Response:
+    """Delete every branch except the `exclude[]` ones and the main branch (202, as upstream)."""
+    keep = request.query_params.getlist("exclude[]")
+
+    def work(ctx: Context) -> Response:
+        removed, remaining = branches.remove_all_except(ctx, name, keep)
+        text = (f"Scheduled deletion of {removed} branches for pacticipant {name}. "
+                f"Remaining branches are: {', '.join(remaining) or '(none)'}")  # fmt: skip
+        return hal({"notices": [{"type": "info", "text": text}]}, 202)
 
     return await run(request, work)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from accord.broker.api import urls
+from accord.broker.api import pagination, urls
 from accord.broker.api.http import (
     JSON_TYPES,
     MERGE_PATCH,
@@ -15,6 +15,7 @@ from accord.broker.api.http import (
     read_json,
     run,
 )
+from accord.broker.api.pagination import page_of
 from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.pacticipants import pacticipant, pacticipants
 from accord.broker.api.resources.versions import version_document
@@ -30,8 +31,9 @@ async def list_pacticipants(request: Request, q: str | None = None) -> Response:
     base = base_url(request)
 
     def work(ctx: Context) -> Response:
-        rows = [(row, service.latest_version(ctx, row)) for row in service.listing(ctx, q)]
-        return hal(pacticipants(base, rows))
+        chosen, page = page_of(request, service.listing(ctx, q))
+        rows = [(row, service.latest_version(ctx, row)) for row in chosen]
+        return hal(pagination.apply(pacticipants(base, rows), page))
 
     return await run(request, work)
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from accord.broker.api import urls
+from accord.broker.api import pagination, urls
 from accord.broker.api.http import (
     JSON_TYPES,
     MERGE_PATCH,
@@ -16,6 +16,7 @@ from accord.broker.api.http import (
     read_json,
     run,
 )
+from accord.broker.api.pagination import page_of
 from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers import versions as representers
 from accord.broker.context import Context
@@ -56,8 +57,9 @@ async def list_versions(request: Request, name: str) -> Response:
     base = base_url(request)
 
     def work(ctx: Context) -> Response:
-        rows = [version_facts(ctx, row) for row in versions.listing(ctx, name)]
-        return hal(representers.versions(base, name, rows))
+        chosen, page = page_of(request, versions.listing(ctx, name))
+        rows = [version_facts(ctx, row) for row in chosen]
+        return hal(pagination.apply(representers.versions(base, name, rows), page))
 
     return await run(request, work)
 
