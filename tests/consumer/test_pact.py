@@ -188,3 +188,12 @@ def test_raw_rules_and_generators_for_what_helpers_cannot_say(tmp_path):
     assert response["matchingRules"]["body"]["$.id"]["matchers"] == [{"match": "integer"}]
     with pytest.raises(InvalidMatcher, match=r"with_generators\(\): .*unknown generator type"):
         pact.upon_receiving("bad").with_generators({"body": {"$.x": {"type": "Nope"}}}).build()
+
+
+def test_served_url_has_the_attributes_pact_python_code_expects():
+    pact = Pact("web", "users")
+    pact.upon_receiving("x").with_request("GET", "/x").will_respond_with(200)
+    with pact.serve() as server:
+        assert server.url == str(server) == f"http://{server.host}:{server.port}"
+        assert _call(server / "/x")[0] == 200
+        assert [type(r).__name__ for r in server.report.results] == ["Matched"]

@@ -41,6 +41,24 @@ class MockServerURL(str):
     def __truediv__(self, path: str) -> str:
         return f"{self.rstrip('/')}/{str(path).lstrip('/')}"
 
+    # The attributes of pact-python 3/4's served object, so its tests port with little change.
+    @property
+    def url(self) -> str:
+        return str(self)
+
+    @property
+    def host(self) -> str:
+        return self.server.host
+
+    @property
+    def port(self) -> int:
+        return self.server.port
+
+    @property
+    def report(self) -> MockReport:
+        """What the mock has seen so far (the same report `serve()` checks on exit)."""
+        return self.server.report()
+
 
 class Pact:
     """The interactions one consumer expects of one provider, and the tools to test them."""
