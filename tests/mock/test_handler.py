@@ -145,3 +145,26 @@ def test_query_parameters_the_pact_does_not_mention_are_mismatches():
     assert [m.message for m in extra.outcome.mismatches] == [
         "Unexpected query parameter 'debug' received"
     ]
+
+
+def test_the_same_request_under_two_states_is_answered_by_each_in_turn():
+    pact = Pact("web", "users")
+    for state, status in (("user exists", 200), ("user is gone", 404)):
+        pact.upon_receiving("a request for user 1").given(state).with_request(
+            "GET", "/users/1"
+        ).will_respond_with(status)
+    index = InteractionIndex(pact.interactions())
+    log = RequestLog()
+    statuses = []
+    for _ in range(2):
+        handled = handle(
+            index,
+            Request(method="GET", path="/users/1", query={}),
+            base_url="",
+            matched=log.matched_identities(),
+        )
+        assert handled.outcome is not None
+        log.record(handled.outcome)
+        statuses.append(handled.response.status)
+    assert statuses == [200, 404]
+    assert log.report(index.interactions, "t").ok

@@ -11,7 +11,7 @@ Standard library only; may import matching, generation, model and errors.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,10 +94,18 @@ def handle(
     *,
     base_url: str,
     cors: bool = False,
+    matched: Container[tuple[str, tuple[str, ...]]] = (),
 ) -> Handled:
-    """Answer one request: the matching interaction's response, else a 500 naming the problem."""
+    """Answer one request: the matching interaction's response, else a 500 naming the problem.
+
+    When several interactions accept the request (the same request under different provider
+    states), one not yet `matched` (by identity) is preferred, so each gets its turn.
+    """
     best: tuple[HttpInteraction, list[Any]] | None = None
-    for interaction in index.candidates(request.method, request.path):
+    candidates = index.candidates(request.method, request.path)
+    if len(candidates) > 1 and matched:
+        candidates = sorted(candidates, key=lambda i: i.identity() in matched)
+    for interaction in candidates:
         mismatches = index.compare(interaction, request)
         if not mismatches:
             response = build_response(interaction.response, base_url)

@@ -7,6 +7,7 @@ them (`ok`, `problems`, `render()`, `raise_for_mismatches()`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Container
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,10 +143,17 @@ class RequestLog:
 
     _outcomes: list[Outcome] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _matched: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
 
     def record(self, outcome: Outcome) -> None:
         with self._lock:
             self._outcomes.append(outcome)
+            if isinstance(outcome, Matched):
+                self._matched.add(outcome.interaction.identity())
+
+    def matched_identities(self) -> Container[tuple[str, tuple[str, ...]]]:
+        """Identities of the interactions matched so far (a live, read-only view)."""
+        return self._matched
 
     def outcomes(self) -> list[Outcome]:
         with self._lock:
@@ -154,6 +162,7 @@ class RequestLog:
     def clear(self) -> None:
         with self._lock:
             self._outcomes.clear()
+            self._matched.clear()
 
     def report(self, expected: list[HttpInteraction], title: str) -> MockReport:
         outcomes = self.outcomes()

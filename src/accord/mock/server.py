@@ -138,7 +138,10 @@ class MockServer:
         try:
             if self.source is not None:
                 self.index = InteractionIndex(self.source(), self.spec)
-            handled = handle(self.index, request, base_url=self.url, cors=self.cors)
+            matched = self.log.matched_identities() if self.record else ()
+            handled = handle(
+                self.index, request, base_url=self.url, cors=self.cors, matched=matched
+            )
         except Exception as error:  # the test must fail with the cause, not a reset socket
             problem = f"{type(error).__name__}: {error}"
             self.log.record(Errored(request=request, error=problem))
