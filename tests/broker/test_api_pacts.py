@@ -204,3 +204,25 @@ def test_webhook_definitions(sqlite_broker: Broker) -> None:
     bad = client.post("/webhooks", json={**hook, "consumer": {"name": "Nobody"}})
     assert bad.status_code == 400 and "consumer.name" in bad.json()["errors"]
     assert client.delete(f"/webhooks/{uuid}").status_code == 204
+
+
+def test_previous_distinct_and_diffs(sqlite_broker: Broker) -> None:
+    client = sqlite_broker.client
+    publish_contract(client, "Foo", "1", "Bar", "one")
+    publish_contract(client, "Foo", "2", "Bar", "one")
+    publish_contract(client, "Foo", "3", "Bar", "two")
+    previous = client.get(f"{PACT}/version/3/previous-distinct")
+    assert previous.headers["x-pact-consumer-version"] == "2"
+    assert client.get(f"{PACT}/version/2/previous-distinct").status_code == 404
+    diff = client.get(f"{PACT}/version/3/diff/previous-distinct").text
+    assert '-          "key": "one"' in diff and '+          "key": "two"' in diff
+    assert client.get(f"{PACT}/version/2/diff/version/1").text == "No differences\n"
+
+
+def test_deleting_the_pacts_of_a_branch(sqlite_broker: Broker) -> None:
+    client = sqlite_broker.client
+    publish_contract(client, "Foo", "1", "Bar", "one", branch="feat")
+    publish_contract(client, "Foo", "2", "Bar", "two", branch="main")
+    assert client.delete(f"{PACT}/branch/feat").status_code == 204
+    assert client.get(f"{PACT}/version/1").status_code == 404
+    assert client.get(f"{PACT}/version/2").status_code == 200

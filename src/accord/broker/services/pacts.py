@@ -317,10 +317,50 @@ def remove_by_version(ctx: Context, provider_name: str, consumer_name: str, numb
 
 
 def remove_all(
-    ctx: Context, provider_name: str, consumer_name: str, *, tag: str | None = None
+    ctx: Context,
+    provider_name: str,
+    consumer_name: str,
+    *,
+    tag: str | None = None,
+    branch: str | None = None,
 ) -> int:
-    views = all_for(ctx, provider_name, consumer_name, tag=tag)
+    views = all_for(ctx, provider_name, consumer_name, tag=tag, branch=branch)
     ids = [view.publication.id for view in views]
     if ids:
         ctx.session.execute(delete(PactPublication).where(PactPublication.id.in_(ids)))
     return len(ids)
+
+
+def previous_distinct(ctx: Context, view: PactView) -> PactView:
+    """The newest earlier consumer version's pact whose content differs from this one."""
+    publication = ctx.session.scalars(
+        select(PactPublication)
+        .join(PactVersion, PactVersion.id == PactPublication.pact_version_id)
+        .where(
+            PactPublication.provider_id == view.provider.id,
+            PactPublication.consumer_id == view.consumer.id,
+            PactPublication.consumer_version_id < view.consumer_version.id,
+            PactVersion.sha != view.pact_version.sha,
+        )
+        .order_by(PactPublication.consumer_version_id.desc())
+        .limit(1)
+    ).first()
+    if publication is None:
+        raise NotFound(f"No earlier pact with different content found before {view.name.lower()}")
+    return _view(ctx, publication)
+
+
+def diff(old: PactView, new: PactView) -> str:
+    """A unified text diff of the two pacts' content (pretty JSON, keys sorted)."""
+    import difflib
+
+    def lines(view: PactView) -> list[str]:
+        return json.dumps(view.content, indent=2, sort_keys=True).splitlines(keepends=True)
+
+    return "".join(
+        difflib.unified_diff(
+            lines(old), lines(new),
+            fromfile=f"{old.consumer_version.number} ({old.pact_version.sha[:8]})",
+            tofile=f"{new.consumer_version.number} ({new.pact_version.sha[:8]})",
+        )
+    )  # fmt: skip

@@ -78,6 +78,14 @@ async def branch_pacts(request: Request, provider: str, consumer: str, branch: s
     return await _integration_list(request, provider, consumer, branch=branch)
 
 
+@router.delete(BETWEEN + "/branch/{branch}")
+async def delete_branch_pacts(
+    request: Request, provider: str, consumer: str, branch: str
+) -> Response:
+    await run(request, lambda ctx: pacts.remove_all(ctx, provider, consumer, branch=branch))
+    return Response(status_code=204)
+
+
 @router.get(BETWEEN + "/branch/{branch}/latest/versions")
 async def latest_branch_pacts(
     request: Request, provider: str, consumer: str, branch: str

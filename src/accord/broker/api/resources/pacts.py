@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import PlainTextResponse, Response
 
 from accord.broker.api import urls
 from accord.broker.api.hal import link
@@ -141,3 +141,52 @@ async def pact_by_sha_with_metadata(
         request,
         lambda ctx: _pact_response(base, pacts.by_sha(ctx, provider, consumer, sha), metadata),
     )
+
+
+@router.get(BY_VERSION + "/previous-distinct")
+async def previous_distinct(
+    request: Request, provider: str, consumer: str, number: str
+) -> Response:
+    base = base_url(request)
+
+    def work(ctx: Context) -> Response:
+        view = pacts.by_version(ctx, provider, consumer, number)
+        return _pact_response(base, pacts.previous_distinct(ctx, view))
+
+    return await run(request, work)
+
+
+@router.get(BY_VERSION + "/diff/previous-distinct")
+async def diff_previous_distinct(
+    request: Request, provider: str, consumer: str, number: str
+) -> Response:
+    def work(ctx: Context) -> Response:
+        view = pacts.by_version(ctx, provider, consumer, number)
+        text = pacts.diff(pacts.previous_distinct(ctx, view), view)
+        return PlainTextResponse(text or "No differences\n")
+
+    return await run(request, work)
+
+
+@router.get(BY_VERSION + "/diff/version/{other}")
+async def diff_versions(
+    request: Request, provider: str, consumer: str, number: str, other: str
+) -> Response:
+    def work(ctx: Context) -> Response:
+        view = pacts.by_version(ctx, provider, consumer, number)
+        text = pacts.diff(pacts.by_version(ctx, provider, consumer, other), view)
+        return PlainTextResponse(text or "No differences\n")
+
+    return await run(request, work)
+
+
+@router.get(BETWEEN + "/pact-version/{sha}/diff/pact-version/{other}")
+async def diff_shas(
+    request: Request, provider: str, consumer: str, sha: str, other: str
+) -> Response:
+    def work(ctx: Context) -> Response:
+        view = pacts.by_sha(ctx, provider, consumer, sha)
+        text = pacts.diff(pacts.by_sha(ctx, provider, consumer, other), view)
+        return PlainTextResponse(text or "No differences\n")
+
+    return await run(request, work)
