@@ -197,3 +197,20 @@ def test_served_url_has_the_attributes_pact_python_code_expects():
         assert server.url == str(server) == f"http://{server.host}:{server.port}"
         assert _call(server / "/x")[0] == 200
         assert [type(r).__name__ for r in server.report.results] == ["Matched"]
+
+
+def test_pact_python_spellings_work_too(tmp_path):
+    pact = Pact("web", "files").with_specification("V4")
+    (
+        pact.upon_receiving("an upload")
+        .test_name("test_upload")
+        .with_request("POST", "/files")
+        .with_query_parameter("name", "a.bin")
+        .with_query_parameters({"overwrite": "true"})
+        .with_binary_body(b"\x00\x01", "application/octet-stream")
+        .will_respond_with(204)
+    )
+    (interaction,) = pact.interactions()
+    assert interaction.request.query == {"name": ["a.bin"], "overwrite": ["true"]}
+    assert interaction.request.body.content == b"\x00\x01"
+    assert interaction.comments == {"testname": "test_upload"}

@@ -71,6 +71,10 @@ class InteractionBuilder:
         self.comments[key] = value
         return self
 
+    def test_name(self, name: str) -> Self:
+        """Record the test that defines this interaction (V4 `comments.testname`)."""
+        return self.set_comment("testname", name)
+
 
 def make_body(
     value: Any,

@@ -115,6 +115,14 @@ class HttpInteractionBuilder(InteractionBuilder):
         self.query.setdefault(name, []).extend(values)
         return self
 
+    def with_query_parameter(self, name: str, value: Any) -> Self:
+        """pact-python's name for `with_query(name, value)`."""
+        return self.with_query(name, value)
+
+    def with_query_parameters(self, parameters: Mapping[str, Any]) -> Self:
+        """pact-python's name for `with_query(mapping)`."""
+        return self.with_query(parameters)
+
     # ---- both sides ----------------------------------------------------------------------
     def with_header(self, name: str, value: Any, part: Part | None = None) -> Self:
         """Expect (request) or send (response) a header; a list gives several values."""
@@ -148,6 +156,12 @@ class HttpInteractionBuilder(InteractionBuilder):
         """Raw generators in pact-file form: `{"body": {"$.id": {"type": "RandomInt"}}}`."""
         self._side(part).raw_generators.append(generators)
         return self
+
+    def with_binary_body(
+        self, body: bytes, content_type: str | None = None, part: Part | None = None
+    ) -> Self:
+        """A body of raw bytes (pact-python's name; `with_body(bytes)` does the same)."""
+        return self.with_body(bytes(body), content_type or "application/octet-stream", part)
 
     # ---- response ------------------------------------------------------------------------
     def will_respond_with(

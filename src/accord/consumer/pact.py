@@ -115,6 +115,11 @@ class Pact:
         self._builders.append(builder)
         return builder
 
+    def with_specification(self, spec: str | SpecVersion) -> Pact:
+        """Choose the spec version after construction (pact-python's spelling of `spec=`)."""
+        self.spec = SpecVersion.parse(spec)
+        return self
+
     def with_metadata(self, namespace: str, values: dict[str, Any]) -> Pact:
         """Add pact-level metadata under `namespace`."""
         self.metadata[namespace] = dict(values)
