@@ -240,3 +240,41 @@ def test_no_pacts_found_fails_unless_ignored(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
+
+
+def test_cli_app_factory_takes_literal_arguments(
+    pact: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("accord_test_provider_factory")
+    seen: dict[str, object] = {}
+
+    def create_app(name: str, *, users: int) -> object:
+        seen.update(name=name, users=users)
+        return flask_app(UserStore(users={1: "Ann"}))
+
+    module.create_app = create_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    result = CliRunner().invoke(
+        main, ["verify", str(pact), "--app", f"{module.__name__}:create_app('svc', users=1)"]
+    )
+    assert result.exit_code == 0, result.output
+    assert seen == {"name": "svc", "users": 1}
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        ("no_colon", "must look like 'package.module:app'"),
+        ("accord_no_such_module_xyz:app", "cannot import 'accord_no_such_module_xyz'"),
+        ("accord.model:no_such_app", "has no attribute 'no_such_app'"),
+        ("accord.model:load_pact(open('x'))", "arguments must be Python literals"),
+    ],
+)
+def test_cli_bad_app_references_are_usage_errors(pact: Path, reference: str, words: str) -> None:
+    result = CliRunner().invoke(main, ["verify", str(pact), "--app", reference])
+    assert result.exit_code == 2, result.output
+    assert words in result.output
+    assert "Traceback" not in result.output

@@ -5,6 +5,7 @@ Wiring only: flags and environment are turned into a `Verifier`, which does the 
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import sys
@@ -32,17 +33,41 @@ def _parse_header(text: str) -> tuple[str, str]:
 
 
 def _load_app(reference: str) -> Any:
+    """Import 'module:app' or call 'module:factory(...)' whose arguments are Python literals."""
     module_name, _, attribute = reference.partition(":")
-    if not attribute:
+    if not module_name or not attribute:
         raise click.BadParameter(
             f"{reference!r} must look like 'package.module:app' (or ':create_app()' for a factory)",
             param_hint="--app",
         )
+    name, parenthesis, call = attribute.partition("(")
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    if parenthesis:
+        try:
+            parsed = ast.parse(f"factory({call}", mode="eval").body
+            assert isinstance(parsed, ast.Call)
+            args = [ast.literal_eval(arg) for arg in parsed.args]
+            kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in parsed.keywords if kw.arg}
+        except (SyntaxError, ValueError, AssertionError):
+            raise click.BadParameter(
+                f"cannot read the factory call in {reference!r}: its arguments must be Python "
+                "literals, e.g. 'app:create_app(debug=True)'",
+                param_hint="--app",
+            ) from None
     sys.path.insert(0, os.getcwd())
-    module = importlib.import_module(module_name)
-    factory = attribute.endswith("()")
-    app = getattr(module, attribute.removesuffix("()"))
-    return app() if factory else app
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as error:
+        raise click.BadParameter(
+            f"cannot import {module_name!r}: {error}", param_hint="--app"
+        ) from None
+    target = getattr(module, name.strip(), None)
+    if target is None:
+        raise click.BadParameter(
+            f"module {module_name!r} has no attribute {name.strip()!r}", param_hint="--app"
+        )
+    return target(*args, **kwargs) if parenthesis else target
 
 
 @click.command("verify")
