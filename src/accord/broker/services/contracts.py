@@ -13,7 +13,8 @@ from accord.broker.context import Context
 from accord.broker.db.models import Version
 from accord.broker.errors import Conflict, Invalid
 from accord.broker.services import branches, pact_content, pacticipants, pacts, tags, versions
-from accord.broker.services.pacts import PactView, PublishResult
+from accord.broker.services.pact_lookup import PactView
+from accord.broker.services.pacts import PublishResult
 
 _OUTCOME_TEXT = {
     "created": ("success", "Pact successfully published for {who}."),

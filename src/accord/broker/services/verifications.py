@@ -11,7 +11,7 @@ from accord.broker.context import Context
 from accord.broker.db.models import Pacticipant, PactVersion, Tag, Verification, Version
 from accord.broker.errors import Invalid, NotFound
 from accord.broker.selection import metadata as pact_metadata
-from accord.broker.services import pacts, versions
+from accord.broker.services import pact_lookup, versions
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def record(
     errors = validate(body)
     if errors:
         raise Invalid(errors)
-    view = pacts.by_sha(ctx, provider_name, consumer_name, sha)
+    view = pact_lookup.by_sha(ctx, provider_name, consumer_name, sha)
     decoded = pact_metadata.decode(metadata) if metadata else {}
     provider_version, _ = versions.ensure(
         ctx, view.provider, body["providerApplicationVersion"], "providerApplicationVersion"
@@ -91,7 +91,7 @@ def record(
 def find(
     ctx: Context, provider_name: str, consumer_name: str, sha: str, number: int
 ) -> VerificationView:
-    view = pacts.by_sha(ctx, provider_name, consumer_name, sha)
+    view = pact_lookup.by_sha(ctx, provider_name, consumer_name, sha)
     verification = ctx.session.get(Verification, number)
     if verification is None or verification.pact_version_id != view.pact_version.id:
         raise NotFound(

@@ -7,7 +7,7 @@ from typing import Any
 
 from accord.broker.api import urls
 from accord.broker.api.hal import curies, link, timestamp
-from accord.broker.services.pacts import PactView
+from accord.broker.services.pact_lookup import PactView
 
 
 def pact(base: str, view: PactView, metadata: str | None = None) -> dict[str, Any]:

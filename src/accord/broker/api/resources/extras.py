@@ -15,7 +15,7 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.verifications import verification
 from accord.broker.context import Context
 from accord.broker.db import models
-from accord.broker.services import pacticipants, pacts, verifications, versions
+from accord.broker.services import pact_lookup, pacticipants, pacts, verifications, versions
 
 router = APIRouter(route_class=NameRoute)
 
@@ -102,9 +102,9 @@ async def provider_states(request: Request, provider: str) -> Response:
 
     def work(ctx: Context) -> Response:
         views = []
-        for consumer in sorted({v.consumer.name for v in pacts.all_for(ctx, provider)}):
+        for consumer in sorted({v.consumer.name for v in pact_lookup.all_for(ctx, provider)}):
             main = pacticipants.require(ctx, consumer).main_branch
-            found = pacts.all_for(ctx, provider, consumer, branch=main) if main else []
+            found = pact_lookup.all_for(ctx, provider, consumer, branch=main) if main else []
             views += found[:1]
         return hal(_states(views))
 
@@ -114,7 +114,7 @@ async def provider_states(request: Request, provider: str) -> Response:
 @router.get("/pacts/provider/{provider}/provider-states/branch/{branch}")
 async def provider_states_for_branch(request: Request, provider: str, branch: str) -> Response:
     def work(ctx: Context) -> Response:
-        views = pacts.all_for(ctx, provider, branch=branch, latest_per_consumer=True)
+        views = pact_lookup.all_for(ctx, provider, branch=branch, latest_per_consumer=True)
         return hal(_states(views))
 
     return await run(request, work)

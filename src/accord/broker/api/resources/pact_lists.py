@@ -10,7 +10,7 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.pacts import consumer_pact_versions, latest_pacts, pact_list
 from accord.broker.context import Context
 from accord.broker.errors import NotFound
-from accord.broker.services import pacticipants, pacts
+from accord.broker.services import pact_lookup, pacticipants, pacts
 
 router = APIRouter(route_class=NameRoute)
 BETWEEN = "/pacts/provider/{provider}/consumer/{consumer}"
@@ -33,7 +33,7 @@ async def _integration_list(request: Request, provider: str, consumer: str, *, t
 
     def work(ctx: Context) -> Response:
         chosen = _main_branch(ctx, consumer) if main else branch
-        views = pacts.all_for(ctx, provider, consumer, tag=tag, branch=chosen)
+        views = pact_lookup.all_for(ctx, provider, consumer, tag=tag, branch=chosen)
         return hal(consumer_pact_versions(base, href, views[:1] if latest else views))
 
     return await run(request, work)
@@ -101,13 +101,15 @@ async def _provider_list(request: Request, provider: str, *, tag: str | None = N
     def work(ctx: Context) -> Response:
         if main:
             views = []
-            for consumer in sorted({v.consumer.name for v in pacts.all_for(ctx, provider)}):
+            for consumer in sorted({v.consumer.name for v in pact_lookup.all_for(ctx, provider)}):
                 main_branch = pacticipants.require(ctx, consumer).main_branch
                 if main_branch:
-                    found = pacts.all_for(ctx, provider, consumer, branch=main_branch)
+                    found = pact_lookup.all_for(ctx, provider, consumer, branch=main_branch)
                     views += found[:1] if latest else found
         else:
-            views = pacts.all_for(ctx, provider, tag=tag, branch=branch, latest_per_consumer=latest)
+            views = pact_lookup.all_for(
+                ctx, provider, tag=tag, branch=branch, latest_per_consumer=latest
+            )
         return hal(pact_list(base, href, provider, views))
 
     return await run(request, work)
@@ -157,5 +159,5 @@ async def latest_branch_provider_pacts(request: Request, provider: str, branch: 
 async def latest_pact_versions(request: Request) -> Response:
     base = base_url(request)
     return await run(
-        request, lambda ctx: hal(latest_pacts(base, pacts.latest_for_every_integration(ctx)))
+        request, lambda ctx: hal(latest_pacts(base, pact_lookup.latest_for_every_integration(ctx)))
     )

@@ -12,8 +12,8 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.pacts import pact
 from accord.broker.context import Context
 from accord.broker.errors import Invalid, UnsupportedMediaType
-from accord.broker.services import pact_content, pacts
-from accord.broker.services.pacts import PactView
+from accord.broker.services import pact_content, pact_lookup, pacts
+from accord.broker.services.pact_lookup import PactView
 
 router = APIRouter(route_class=NameRoute)
 BETWEEN = "/pacts/provider/{provider}/consumer/{consumer}"
@@ -74,7 +74,8 @@ for prefix in ("/pacts", "/pact"):
 async def get_pact(request: Request, provider: str, consumer: str, number: str) -> Response:
     base = base_url(request)
     return await run(
-        request, lambda ctx: _pact_response(base, pacts.by_version(ctx, provider, consumer, number))
+        request,
+        lambda ctx: _pact_response(base, pact_lookup.by_version(ctx, provider, consumer, number)),
     )
 
 
@@ -92,7 +93,7 @@ async def delete_pact(request: Request, provider: str, consumer: str, number: st
 async def latest_pact(request: Request, provider: str, consumer: str) -> Response:
     base = base_url(request)
     return await run(
-        request, lambda ctx: _pact_response(base, pacts.latest(ctx, provider, consumer))
+        request, lambda ctx: _pact_response(base, pact_lookup.latest(ctx, provider, consumer))
     )
 
 
@@ -101,7 +102,9 @@ async def latest_untagged_pact(request: Request, provider: str, consumer: str) -
     base = base_url(request)
     return await run(
         request,
-        lambda ctx: _pact_response(base, pacts.latest(ctx, provider, consumer, untagged=True)),
+        lambda ctx: _pact_response(
+            base, pact_lookup.latest(ctx, provider, consumer, untagged=True)
+        ),
     )
 
 
@@ -109,7 +112,8 @@ async def latest_untagged_pact(request: Request, provider: str, consumer: str) -
 async def latest_tagged_pact(request: Request, provider: str, consumer: str, tag: str) -> Response:
     base = base_url(request)
     return await run(
-        request, lambda ctx: _pact_response(base, pacts.latest(ctx, provider, consumer, tag=tag))
+        request,
+        lambda ctx: _pact_response(base, pact_lookup.latest(ctx, provider, consumer, tag=tag)),
     )
 
 
@@ -120,7 +124,9 @@ async def latest_branch_pact(
     base = base_url(request)
     return await run(
         request,
-        lambda ctx: _pact_response(base, pacts.latest(ctx, provider, consumer, branch=branch)),
+        lambda ctx: _pact_response(
+            base, pact_lookup.latest(ctx, provider, consumer, branch=branch)
+        ),
     )
 
 
@@ -128,7 +134,7 @@ async def latest_branch_pact(
 async def pact_by_sha(request: Request, provider: str, consumer: str, sha: str) -> Response:
     base = base_url(request)
     return await run(
-        request, lambda ctx: _pact_response(base, pacts.by_sha(ctx, provider, consumer, sha))
+        request, lambda ctx: _pact_response(base, pact_lookup.by_sha(ctx, provider, consumer, sha))
     )
 
 
@@ -139,7 +145,9 @@ async def pact_by_sha_with_metadata(
     base = base_url(request)
     return await run(
         request,
-        lambda ctx: _pact_response(base, pacts.by_sha(ctx, provider, consumer, sha), metadata),
+        lambda ctx: _pact_response(
+            base, pact_lookup.by_sha(ctx, provider, consumer, sha), metadata
+        ),
     )
 
 
@@ -150,8 +158,8 @@ async def previous_distinct(
     base = base_url(request)
 
     def work(ctx: Context) -> Response:
-        view = pacts.by_version(ctx, provider, consumer, number)
-        return _pact_response(base, pacts.previous_distinct(ctx, view))
+        view = pact_lookup.by_version(ctx, provider, consumer, number)
+        return _pact_response(base, pact_lookup.previous_distinct(ctx, view))
 
     return await run(request, work)
 
@@ -161,8 +169,8 @@ async def diff_previous_distinct(
     request: Request, provider: str, consumer: str, number: str
 ) -> Response:
     def work(ctx: Context) -> Response:
-        view = pacts.by_version(ctx, provider, consumer, number)
-        text = pacts.diff(pacts.previous_distinct(ctx, view), view)
+        view = pact_lookup.by_version(ctx, provider, consumer, number)
+        text = pact_lookup.diff(pact_lookup.previous_distinct(ctx, view), view)
         return PlainTextResponse(text or "No differences\n")
 
     return await run(request, work)
@@ -173,8 +181,8 @@ async def diff_versions(
     request: Request, provider: str, consumer: str, number: str, other: str
 ) -> Response:
     def work(ctx: Context) -> Response:
-        view = pacts.by_version(ctx, provider, consumer, number)
-        text = pacts.diff(pacts.by_version(ctx, provider, consumer, other), view)
+        view = pact_lookup.by_version(ctx, provider, consumer, number)
+        text = pact_lookup.diff(pact_lookup.by_version(ctx, provider, consumer, other), view)
         return PlainTextResponse(text or "No differences\n")
 
     return await run(request, work)
@@ -185,8 +193,8 @@ async def diff_shas(
     request: Request, provider: str, consumer: str, sha: str, other: str
 ) -> Response:
     def work(ctx: Context) -> Response:
-        view = pacts.by_sha(ctx, provider, consumer, sha)
-        text = pacts.diff(pacts.by_sha(ctx, provider, consumer, other), view)
+        view = pact_lookup.by_sha(ctx, provider, consumer, sha)
+        text = pact_lookup.diff(pact_lookup.by_sha(ctx, provider, consumer, other), view)
         return PlainTextResponse(text or "No differences\n")
 
     return await run(request, work)

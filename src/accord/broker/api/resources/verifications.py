@@ -11,7 +11,7 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.verifications import verification
 from accord.broker.context import Context
 from accord.broker.errors import Invalid, NotFound
-from accord.broker.services import pacts, verifications
+from accord.broker.services import pact_lookup, verifications
 
 router = APIRouter(route_class=NameRoute)
 BY_SHA = "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}"
@@ -48,7 +48,7 @@ async def latest_result(request: Request, provider: str, consumer: str, sha: str
     base = base_url(request)
 
     def work(ctx: Context) -> Response:
-        view = pacts.by_sha(ctx, provider, consumer, sha)
+        view = pact_lookup.by_sha(ctx, provider, consumer, sha)
         found = verifications.latest_for_pact(ctx, view.pact_version.id)
         if found is None:
             raise NotFound(
