@@ -255,19 +255,48 @@ class TestDataBuilder:
 
     # -- environments ----------------------------------------------------------------------
     def create_environment(
-        self, name: str, *, production: bool = False, uuid: str | None = None
+        self,
+        name: str,
+        *,
+        production: bool = False,
+        uuid: str | None = None,
+        contacts: list[Any] | None = None,
     ) -> Self:
-        self._do(lambda ctx: environments.create(ctx, name, production=production, uuid=uuid))
+        self._do(
+            lambda ctx: environments.create(
+                ctx, name, production=production, uuid=uuid, contacts=contacts
+            )
+        )
         return self
 
     def create_deployed_version_for_consumer_version(
-        self, *, environment: str, target: str | None = None
+        self, *, environment: str, target: str | None = None, uuid: str | None = None
     ) -> Self:
         assert self.consumer and self.consumer_version
         consumer, number = self.consumer, self.consumer_version
+
+        def action(ctx: Context) -> None:
+            deployed = environments.record_deployment(ctx, consumer, number, environment, target)
+            if uuid:
+                deployed.uuid = uuid
+
+        self._do(action)
+        return self
+
+    def create_deployed_version_for_provider_version(
+        self, *, environment: str, target: str | None = None
+    ) -> Self:
+        assert self.provider and self.provider_version
+        provider, number = self.provider, self.provider_version
         self._do(
-            lambda ctx: environments.record_deployment(ctx, consumer, number, environment, target)
+            lambda ctx: environments.record_deployment(ctx, provider, number, environment, target)
         )
+        return self
+
+    def create_released_version_for_provider_version(self, *, environment: str) -> Self:
+        assert self.provider and self.provider_version
+        provider, number = self.provider, self.provider_version
+        self._do(lambda ctx: environments.record_release(ctx, provider, number, environment))
         return self
 
     def record_undeployment_of_consumer_version(self, *, environment: str) -> Self:

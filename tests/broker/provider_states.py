@@ -18,6 +18,8 @@ FOO_VERSION = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30"
 TEST_ENV_UUID = "cb632df3-0a0d-4227-aac3-60114dd36479"
 NAMED_TEST_ENV_UUID = "16926ef3-590f-4e3f-838e-719717aa88c9"
 WEBHOOK_UUID = "696c5f93-1b7f-44bc-8d03-59440fcaa9a0"
+DEPLOYED_UUID = "ff3adecf-cfc5-4653-a4e3-f1861092f8e0"
+CONTACTS = [{"name": "Foo team", "details": {"emailAddress": "foo@bar.com"}}]
 REPOSITORY = "git@git.realestate.com.au:business-systems/pricing-service"
 
 
@@ -98,7 +100,7 @@ def handlers(td: TestDataBuilder) -> dict[str, Callable[[], None]]:
             foo_bar(t).create_consumer_version("1.2.3", tag_names=["prod"]).create_pact().create_verification(provider_version="4.5.6")
              .create_consumer_version("3.4.5", tag_names=["prod"]).create_pact().create_verification(provider_version="4.5.6", success=False)),
         # environments and versions
-        "an environment exists": lambda t: t.create_environment("test", uuid=TEST_ENV_UUID),
+        "an environment exists": lambda t: t.create_environment("test", uuid=TEST_ENV_UUID, contacts=CONTACTS),
         "an environment with name test exists": lambda t: t.create_environment("test", uuid=TEST_ENV_UUID),
         "an environment with name test and UUID 16926ef3-590f-4e3f-838e-719717aa88c9 exists": lambda t: (
             t.create_environment("test", uuid=NAMED_TEST_ENV_UUID)),
@@ -112,8 +114,8 @@ def handlers(td: TestDataBuilder) -> dict[str, Callable[[], None]]:
             t.create_environment("test", uuid=NAMED_TEST_ENV_UUID).create_consumer("Foo").create_consumer_version("1")
              .create_deployed_version_for_consumer_version(environment="test", target="customer-1")),
         "a currently deployed version exists": lambda t: (
-            t.create_environment("test", uuid=NAMED_TEST_ENV_UUID).create_consumer("Foo").create_consumer_version("1")
-             .create_deployed_version_for_consumer_version(environment="test", target="customer-1")),
+            t.create_environment("test", uuid=NAMED_TEST_ENV_UUID).create_consumer("Foo").create_consumer_version("2")
+             .create_deployed_version_for_consumer_version(environment="test", target="customer-1", uuid=DEPLOYED_UUID)),
         # webhooks
         f"a webhook with the uuid {WEBHOOK_UUID} exists": lambda t: (
             t.create_pacticipant("Pricing Service").create_pacticipant("Condor")

@@ -22,8 +22,6 @@ from tests.support import BROKER_CLIENT_PACTS
 PACT = BROKER_CLIENT_PACTS / "Pact_Broker_Client_V2-Pact_Broker.json"
 
 _MATRIX = "the matrix and can-i-deploy are part 2 (issue 6)"
-_ENVIRONMENTS = "the environments API is part 2 (issue 6)"
-_DEPLOYMENTS = "deployed/released versions are part 2 (issue 6)"
 PART_2: dict[str, str] = {
     "a request for the compatibility matrix for Foo version 1.2.3 and Bar version 4.5.6": _MATRIX,
     "a request for the compatibility matrix for Foo version 1.2.3 and the latest prod version of Bar": _MATRIX,
@@ -35,14 +33,6 @@ PART_2: dict[str, str] = {
     "a request for the compatibility matrix where only the version of Foo is specified": _MATRIX,
     "a request for the successful rows of the compatibility matrix for all versions of Foo and Bar": _MATRIX,
     "a request to determine if Bar can be deployed with all Foo tagged prod, ignoring the verification for Foo version 3.4.5": _MATRIX,
-    "a request for an environment": _ENVIRONMENTS,
-    "a request for the environments": _ENVIRONMENTS,
-    "a request to create an environment": _ENVIRONMENTS,
-    "a request to list the environments": _ENVIRONMENTS,
-    "a request to list the versions deployed to an environment for a pacticipant name and application instance": _DEPLOYMENTS,
-    "a request to mark a deployed version as not currently deploye": _DEPLOYMENTS,
-    "a request to record a deployment": _DEPLOYMENTS,
-    "a request to record a release": _DEPLOYMENTS,
 }  # fmt: skip
 
 

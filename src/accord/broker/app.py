@@ -17,6 +17,7 @@ from accord.broker.api.paths import PathMiddleware
 from accord.broker.api.resources import (
     branches,
     contracts,
+    environments,
     extras,
     for_verification,
     index,
@@ -50,6 +51,7 @@ ROUTERS = [
     integrations.router,
     webhooks.router,
     extras.router,
+    environments.router,
 ]
 
 

@@ -1,16 +1,16 @@
-"""Environments, deployed and released versions: the state the deployed/released selectors read.
-Only the service exists in part 1 (used by the test-data builder and the selectors); the HTTP
-API for it is part 2 (issue 6)."""
+"""Environments, deployed and released versions (design note §3.9–3.11, §5.7): the state the
+deployed/released selectors and can-i-deploy read. Deploying replaces; releasing accumulates."""
 
 from __future__ import annotations
 
 import uuid as uuid_module
+from typing import Any
 
 from sqlalchemy import select, update
 
 from accord.broker.context import Context
 from accord.broker.db.models import DeployedVersion, Environment, ReleasedVersion
-from accord.broker.errors import Conflict, Invalid, NotFound
+from accord.broker.errors import Invalid, NotFound
 from accord.broker.services import versions
 
 
@@ -21,17 +21,19 @@ def create(
     display_name: str | None = None,
     production: bool = False,
     uuid: str | None = None,
+    contacts: list[Any] | None = None,
 ) -> Environment:
-    if not name or " " in name:
+    if not isinstance(name, str) or not name.strip() or " " in name:
         raise Invalid(f"environment name {name!r} cannot be blank or contain spaces", "name")
     if find(ctx, name) is not None:
-        raise Conflict(f"An environment with name '{name}' already exists")
+        raise Invalid(f"Another environment with name '{name}' already exists.", "name")
     now = ctx.now()
     environment = Environment(
         uuid=uuid or str(uuid_module.uuid4()),
         name=name,
         display_name=display_name or name.title(),
         production=production,
+        contacts=contacts,
         created_at=now,
         updated_at=now,
     )
