@@ -22,6 +22,7 @@ from accord.broker.api.resources import (
     for_verification,
     index,
     integrations,
+    matrix,
     pact_lists,
     pacticipants,
     pacts,
@@ -52,6 +53,7 @@ ROUTERS = [
     webhooks.router,
     extras.router,
     environments.router,
+    matrix.router,
 ]
 
 
