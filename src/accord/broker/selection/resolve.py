@@ -13,6 +13,7 @@ from accord.broker.db.models import (
     BranchVersion,
     DeployedVersion,
     Environment,
+    Integration,
     Pacticipant,
     PactPublication,
     ReleasedVersion,
@@ -35,6 +36,12 @@ def resolve(ctx: Context, provider_id: int, selector: Selector) -> Selection:
     query = base_query(provider_id)
     if consumer_id is not None:
         query = query.where(PactPublication.consumer_id == consumer_id)
+    # head/latest subqueries only look at this provider's consumers (a large broker has many)
+    consumers: Any = (
+        [consumer_id]
+        if consumer_id is not None
+        else select(Integration.consumer_id).where(Integration.provider_id == provider_id)
+    )
 
     def picked(statement: Select[Any], **resolved: Any) -> Selection:
         return [
@@ -46,25 +53,25 @@ def resolve(ctx: Context, provider_id: int, selector: Selector) -> Selection:
     if selector.deployed or selector.released or selector.environment:
         return _in_environment(ctx, query, selector, picked)
     if selector.main_branch:
-        heads = _branch_heads(main_branch=True)
+        heads = _branch_heads(consumers, main_branch=True)
         return picked(
             query.where(PactPublication.consumer_version_id.in_(heads)), kind="main-branch"
         )
     if selector.branch is not None:
         name = None if selector.branch is True else str(selector.branch)
-        heads = _branch_heads(name=name)
+        heads = _branch_heads(consumers, name=name)
         found = picked(query.where(PactPublication.consumer_version_id.in_(heads)), kind="branch",
                        branch=name)  # fmt: skip
         if not found and selector.fallback_branch and name is not None:
-            heads = _branch_heads(name=selector.fallback_branch)
+            heads = _branch_heads(consumers, name=selector.fallback_branch)
             found = picked(query.where(PactPublication.consumer_version_id.in_(heads)),
                            kind="branch", branch=name, fallback=selector.fallback_branch)  # fmt: skip
         return found
     if selector.tag is not None and selector.latest:
-        found = picked(query.where(PactPublication.consumer_version_id.in_(_latest_tagged(selector.tag))),
+        found = picked(query.where(PactPublication.consumer_version_id.in_(_latest_tagged(consumers, selector.tag))),
                        kind="tag", tag=selector.tag)  # fmt: skip
         if not found and selector.fallback_tag:
-            latest = _latest_tagged(selector.fallback_tag)
+            latest = _latest_tagged(consumers, selector.fallback_tag)
             found = picked(query.where(PactPublication.consumer_version_id.in_(latest)),
                            kind="tag", tag=selector.tag, fallback=selector.fallback_tag)  # fmt: skip
         return found
@@ -81,9 +88,15 @@ def resolve(ctx: Context, provider_id: int, selector: Selector) -> Selection:
     return picked(query.where(PactPublication.consumer_version_id.in_(newest)), kind="latest")
 
 
-def _branch_heads(*, name: str | None = None, main_branch: bool = False) -> Select[Any]:
+def _branch_heads(
+    consumers: Any, *, name: str | None = None, main_branch: bool = False
+) -> Select[Any]:
     """Version ids of branch heads: the version added last to each matching branch."""
-    newest = select(func.max(BranchVersion.id)).group_by(BranchVersion.branch_id)
+    newest = (
+        select(func.max(BranchVersion.id))
+        .where(BranchVersion.pacticipant_id.in_(consumers))
+        .group_by(BranchVersion.branch_id)
+    )
     if main_branch:
         newest = newest.join(Pacticipant, Pacticipant.id == BranchVersion.pacticipant_id).where(
             BranchVersion.branch_name == Pacticipant.main_branch
@@ -93,9 +106,13 @@ def _branch_heads(*, name: str | None = None, main_branch: bool = False) -> Sele
     return select(BranchVersion.version_id).where(BranchVersion.id.in_(newest))
 
 
-def _latest_tagged(tag: str) -> Select[Any]:
+def _latest_tagged(consumers: Any, tag: str) -> Select[Any]:
     """Per pacticipant, the highest-ordered version carrying the tag."""
-    return select(func.max(Tag.version_id)).where(Tag.name == tag).group_by(Tag.pacticipant_id)
+    return (
+        select(func.max(Tag.version_id))
+        .where(Tag.name == tag, Tag.pacticipant_id.in_(consumers))
+        .group_by(Tag.pacticipant_id)
+    )
 
 
 def _in_environment(

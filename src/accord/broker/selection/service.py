@@ -102,13 +102,17 @@ def default_selectors(ctx: Context, provider_id: int) -> list[Selector]:
         .order_by(Pacticipant.name)
     ).all()
     selectors: list[Selector] = []
+    any_main_branch_head = False
     for name, consumer_id, main_branch in consumers:
         if main_branch and _has_branch_versions(ctx, consumer_id, main_branch):
-            selectors.append(Selector(main_branch=True, latest=True, consumer=name))
+            # one mainBranch selector below serves every consumer with a main-branch head
+            any_main_branch_head = True
         elif main_branch and _has_tag(ctx, consumer_id, main_branch):
             selectors.append(Selector(tag=main_branch, latest=True, consumer=name))
         else:
             selectors.append(Selector(latest=True, consumer=name))
+    if any_main_branch_head:
+        selectors.insert(0, Selector(main_branch=True, latest=True))
     return [*selectors, Selector(deployed=True), Selector(released=True)]
 
 
