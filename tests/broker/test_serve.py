@@ -86,3 +86,17 @@ def test_serve_reads_the_pact_broker_database_url(tmp_path: Path, monkeypatch) -
     result = CliRunner().invoke(broker_group, ["serve"])
     assert result.exit_code == 0, result.output
     assert f"SQLite file {tmp_path / 'pb.sqlite3'}" in result.output
+
+
+def test_db_upgrade_and_check(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from accord.cli.broker import broker_group
+
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    runner = CliRunner()
+    before = runner.invoke(broker_group, ["db", "check", "--database-url", url])
+    assert before.exit_code == 1 and "Target database is not up to date" in before.output
+    assert runner.invoke(broker_group, ["db", "upgrade", "--database-url", url]).exit_code == 0
+    after = runner.invoke(broker_group, ["db", "check", "--database-url", url])
+    assert after.exit_code == 0, after.output

@@ -62,3 +62,46 @@ def _redacted(url: str) -> str:
         return url
     user = credentials.split(":", 1)[0]
     return f"{scheme}{sep}{user}:***@{location}"
+
+
+@broker_group.group("db")
+def db_group() -> None:
+    """Manage the broker's database schema."""
+
+
+@db_group.command("upgrade")
+@click.option("--database-url", default=None, help="Defaults as for `serve`.")
+def db_upgrade(database_url: str | None) -> None:
+    """Apply pending migrations (serve does this at start-up too)."""
+    from accord.broker import Settings
+    from accord.broker.db.engine import make_engine
+    from accord.broker.db.migrate import upgrade
+
+    settings = Settings.from_env(database_url=database_url)
+    engine = make_engine(settings.resolved_database_url)
+    upgrade(engine)
+    engine.dispose()
+    click.echo(f"Schema is up to date: {_redacted(settings.resolved_database_url)}")
+
+
+@db_group.command("check")
+@click.option("--database-url", default=None, help="Defaults as for `serve`.")
+def db_check(database_url: str | None) -> None:
+    """Exit 1 when the database is not at the newest revision or differs from the models."""
+    from alembic import command
+    from alembic.util.exc import CommandError
+
+    from accord.broker import Settings
+    from accord.broker.db.engine import make_engine
+    from accord.broker.db.migrate import alembic_config
+
+    settings = Settings.from_env(database_url=database_url)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        with engine.connect() as connection:
+            command.check(alembic_config(connection))
+    except CommandError as error:
+        raise click.ClickException(f"schema check failed: {error}") from None
+    finally:
+        engine.dispose()
+    click.echo("Schema matches the models and is at the newest revision")
