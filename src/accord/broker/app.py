@@ -15,6 +15,7 @@ from accord.broker.api.auth import AuthMiddleware
 from accord.broker.api.errors import broker_error_response, unexpected_error_response
 from accord.broker.api.paths import PathMiddleware
 from accord.broker.api.resources import (
+    badges,
     branches,
     contracts,
     environments,
@@ -40,6 +41,7 @@ from accord.broker.settings import BROKER_VERSION, Settings
 # The route table: order matters where a literal segment competes with a parameter.
 ROUTERS = [
     index.router,
+    badges.router,
     pacticipants.router,
     versions.router,
     tags.router,
