@@ -6,6 +6,8 @@ turn into markup. The same lines go to a plain StringIO for the classic `(exit_c
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -18,7 +20,8 @@ class ConsoleReporter:
     """Streams results as they arrive and prints a failure summary at the end."""
 
     def __init__(self, console: Console | None = None, *, verbose: bool = False) -> None:
-        self.console = console or Console(highlight=False)
+        # Piped output (CI logs) keeps each line whole, so URLs and paths stay copyable.
+        self.console = console or Console(highlight=False, soft_wrap=not sys.stdout.isatty())
         self.verbose = verbose
 
     def pact_started(self, loaded: LoadedPact) -> None:
