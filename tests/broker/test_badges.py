@@ -26,7 +26,7 @@ def test_pact_badges(sqlite_broker: Broker) -> None:
     assert "Foo/Bar pact: changed" in _text(
         sqlite_broker, "/pacts/provider/Bar/consumer/Foo/latest/badge"
     )
-    assert "Foo/Bar pact: unknown" in _text(
+    assert "Nobody/Bar pact: unknown" in _text(
         sqlite_broker, "/pacts/provider/Bar/consumer/Nobody/latest/badge"
     )
     assert "pact: unknown" in _text(
