@@ -173,3 +173,52 @@ def test_rust_cli_publishes_and_rust_verifier_verifies(
         by_name = {p["_links"]["self"]["name"]: p["verificationProperties"] for p in after}
         assert by_name["Pact between Foo (1) and Bar"]["pending"] is False
         assert by_name["Pact between Foo (2) and Bar"]["wip"] is True, "a WIP success leaves it WIP"
+
+
+def test_rust_cli_environments_deployments_and_can_i_deploy(
+    served_broker: str, tmp_path: Path
+) -> None:
+    """create-environment, record-deployment, record-release and can-i-deploy (exit 0 for yes,
+    1 for no) against the broker, agreeing with scenarios 1 and 3 of the design note."""
+    broker = served_broker
+    pact_cli("broker", "publish", str(write_pact(tmp_path / "p", "deploy")), "-b", broker,
+             "--consumer-app-version", "1", "--branch", "main")  # fmt: skip
+    pact_cli("broker", "create-environment", "-b", broker, "--name", "production", "--production")
+    pact = httpx.get(f"{broker}/pacts/provider/Bar/consumer/Foo/version/1").json()
+    for number, success in (("10", True), ("11", False)):
+        assert httpx.post(pact["_links"]["pb:publish-verification-results"]["href"],
+                          json={"success": success, "providerApplicationVersion": number}).status_code == 201  # fmt: skip
+
+    def can_i_deploy(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([PACT_CLI, "broker", "can-i-deploy", "-b", broker, *args],
+                              capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    no = can_i_deploy("--pacticipant", "Foo", "--version", "1", "--to-environment", "production")
+    assert no.returncode == 1, no.stdout + no.stderr  # Bar is not in production yet: unknown
+    pact_cli("broker", "record-deployment", "-b", broker, "--pacticipant", "Bar", "--version", "11",
+             "--environment", "production")  # fmt: skip
+    failed = can_i_deploy(
+        "--pacticipant", "Foo", "--version", "1", "--to-environment", "production"
+    )
+    assert failed.returncode == 1, "the deployed Bar v11 failed the verification"
+    pact_cli("broker", "record-deployment", "-b", broker, "--pacticipant", "Bar", "--version", "10",
+             "--environment", "production")  # fmt: skip
+    yes = can_i_deploy("--pacticipant", "Foo", "--version", "1", "--to-environment", "production")
+    assert yes.returncode == 0, yes.stdout + yes.stderr
+    assert "Computer says yes" in yes.stdout
+    pact_cli("broker", "record-release", "-b", broker, "--pacticipant", "Foo", "--version", "1",
+             "--environment", "production")  # fmt: skip
+    environments = httpx.get(f"{broker}/environments").json()["_embedded"]["environments"]
+    uuid = next(e["uuid"] for e in environments if e["name"] == "production")
+    deployed = httpx.get(
+        f"{broker}/environments/{uuid}/deployed-versions/currently-deployed?pacticipant=Bar"
+    ).json()
+    assert [
+        d["_embedded"]["version"]["number"] for d in deployed["_embedded"]["deployedVersions"]
+    ] == ["10"]
+    released = httpx.get(
+        f"{broker}/environments/{uuid}/released-versions/currently-supported?pacticipant=Foo"
+    ).json()
+    assert [
+        r["_embedded"]["version"]["number"] for r in released["_embedded"]["releasedVersions"]
+    ] == ["1"]
