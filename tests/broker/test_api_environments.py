@@ -117,3 +117,23 @@ def test_releases_accumulate_and_end(sqlite_broker: Broker) -> None:
     assert [r["_embedded"]["version"]["number"] for r in left["_embedded"]["releasedVersions"]] == [
         "2"
     ]
+
+
+def test_version_lists_its_deployments_and_releases(sqlite_broker: Broker) -> None:
+    client = sqlite_broker.client
+    uuid = _environment(sqlite_broker, "prod")
+    client.put("/pacticipants/Foo/versions/1", json={})
+    client.post(
+        f"/pacticipants/Foo/versions/1/deployed-versions/environment/{uuid}",
+        json={"applicationInstance": "a"},
+    )
+    client.post(f"/pacticipants/Foo/versions/1/released-versions/environment/{uuid}", json={})
+    links = client.get("/pacticipants/Foo/versions/1").json()["_links"]
+    [deployed] = links["pb:deployed-environments"]
+    assert (deployed["name"], deployed["currently_deployed"], deployed["application_instance"]) == (
+        "Prod",
+        True,
+        "a",
+    )
+    [released] = links["pb:released-environments"]
+    assert released["currently_supported"] is True

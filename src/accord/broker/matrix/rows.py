@@ -89,7 +89,10 @@ def pact_rows(
     if provider_ids is not None:
         statement = statement.where(PactPublication.provider_id.in_(provider_ids))
     pacts = list(ctx.session.execute(statement))
-    verifications = _verifications(ctx, {p[3] for p in pacts}, latest_verifications)
+    wanted = None
+    if provider_versions is not None:
+        wanted = {v for versions in provider_versions.values() for v in versions}
+    verifications = _verifications(ctx, {p[3] for p in pacts}, latest_verifications, wanted)
     rows: list[Row] = []
     for consumer_id, version_id, provider_id, pact_version_id, created_at in pacts:
         allowed = None if provider_versions is None else provider_versions.get(provider_id, set())
@@ -160,17 +163,22 @@ def verified_by(
 
 
 def _verifications(
-    ctx: Context, pact_version_ids: set[int], latest: bool
+    ctx: Context, pact_version_ids: set[int], latest: bool, provider_version_ids: set[int] | None
 ) -> dict[int, list[tuple[int, int, int, bool, datetime]]]:
-    if not pact_version_ids:
+    """Verifications of the contents, by the given provider versions only (filtered in SQL: a
+    much-verified content can have thousands of results)."""
+    if not pact_version_ids or provider_version_ids == set():
         return {}
-    found: dict[int, list[tuple[int, int, int, bool, datetime]]] = {}
-    for vid, pact_version_id, provider_id, pvid, success, when in ctx.session.execute(
+    statement = (
         select(Verification.id, Verification.pact_version_id, Verification.provider_id,
                Verification.provider_version_id, Verification.success, Verification.execution_date)
         .where(Verification.pact_version_id.in_(pact_version_ids))
         .order_by(Verification.id)
-    ):  # fmt: skip
+    )  # fmt: skip
+    if provider_version_ids is not None:
+        statement = statement.where(Verification.provider_version_id.in_(provider_version_ids))
+    found: dict[int, list[tuple[int, int, int, bool, datetime]]] = {}
+    for vid, pact_version_id, provider_id, pvid, success, when in ctx.session.execute(statement):
         found.setdefault(pact_version_id, []).append((vid, provider_id, pvid, success, when))
     if latest:
         found = {k: _latest_each(v) for k, v in found.items()}

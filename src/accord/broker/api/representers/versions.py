@@ -20,6 +20,9 @@ class VersionFacts:
     branches: list[tuple[str, bool]] = field(default_factory=list)  # (name, is branch head)
     pacts: list[tuple[str, str]] = field(default_factory=list)  # (provider, title)
     environments: list[Environment] = field(default_factory=list)
+    # (record uuid, environment, currently deployed/supported, application instance)
+    deployed: list[tuple[str, Environment, bool, str | None]] = field(default_factory=list)
+    released: list[tuple[str, Environment, bool]] = field(default_factory=list)
 
 
 def version(base: str, facts: VersionFacts) -> dict[str, Any]:
@@ -56,6 +59,29 @@ def version(base: str, facts: VersionFacts) -> dict[str, Any]:
                     urls.pact_by_version(base, provider, name, row.number), title="Pact", name=title
                 )
                 for provider, title in facts.pacts
+            ],
+            "pb:deployed-environments": [
+                {
+                    **link(
+                        f"{base}/deployed-versions/{uuid}",
+                        title="Deployed version",
+                        name=env.display_name or env.name,
+                    ),
+                    "currently_deployed": current,
+                    **({"application_instance": instance} if instance else {}),
+                }
+                for uuid, env, current, instance in facts.deployed
+            ],
+            "pb:released-environments": [
+                {
+                    **link(
+                        f"{base}/released-versions/{uuid}",
+                        title="Released version",
+                        name=env.display_name or env.name,
+                    ),
+                    "currently_supported": current,
+                }
+                for uuid, env, current in facts.released
             ],
             "pb:record-deployment": [
                 link(

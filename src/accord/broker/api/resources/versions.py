@@ -20,7 +20,14 @@ from accord.broker.api.pagination import page_of
 from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers import versions as representers
 from accord.broker.context import Context
-from accord.broker.db.models import Environment, Pacticipant, PactPublication, Version
+from accord.broker.db.models import (
+    DeployedVersion,
+    Environment,
+    Pacticipant,
+    PactPublication,
+    ReleasedVersion,
+    Version,
+)
 from accord.broker.services import branches, tags, versions
 
 router = APIRouter(route_class=NameRoute)
@@ -45,6 +52,24 @@ def version_facts(ctx: Context, row: Version) -> representers.VersionFacts:
         ],
         pacts=[(p, f"Pact between {owner.name} ({row.number}) and {p}") for p in providers],
         environments=list(ctx.session.scalars(select(Environment).order_by(Environment.name))),
+        deployed=[
+            (d.uuid, env, d.undeployed_at is None, d.target)
+            for d, env in ctx.session.execute(
+                select(DeployedVersion, Environment)
+                .join(Environment, Environment.id == DeployedVersion.environment_id)
+                .where(DeployedVersion.version_id == row.id)
+                .order_by(DeployedVersion.id)
+            )
+        ],
+        released=[
+            (r.uuid, env, r.support_ended_at is None)
+            for r, env in ctx.session.execute(
+                select(ReleasedVersion, Environment)
+                .join(Environment, Environment.id == ReleasedVersion.environment_id)
+                .where(ReleasedVersion.version_id == row.id)
+                .order_by(ReleasedVersion.id)
+            )
+        ],
     )
 
 
