@@ -120,8 +120,10 @@ def _versions(ctx: Context, pacticipant: Pacticipant, s: Selector) -> list[tuple
     if s.main_branch and not branch:
         return []
     if branch:
+        # filtering branch_versions by pacticipant lets (pacticipant_id, branch_name, id) serve
+        # the "added last" ordering without scanning every pacticipant's branch versions
         on_branch = base.join(BranchVersion, BranchVersion.version_id == Version.id).where(
-            BranchVersion.branch_name == branch
+            BranchVersion.pacticipant_id == pacticipant.id, BranchVersion.branch_name == branch
         )
         if s.latest or s.main_branch:  # the branch head: the version added to it last
             return list(ctx.session.execute(on_branch.order_by(BranchVersion.id.desc()).limit(1)))
