@@ -131,3 +131,19 @@ def test_branch_heads_follow_the_last_version_added(sqlite_broker: Broker) -> No
     assert [
         b["name"] for b in client.get("/pacticipants/Foo/branches").json()["_embedded"]["branches"]
     ] == []
+
+
+def test_labels(sqlite_broker: Broker) -> None:
+    client = sqlite_broker.client
+    client.post("/pacticipants", json={"name": "Foo"})
+    assert client.put("/pacticipants/Foo/labels/team-a", json={}).status_code == 201
+    assert client.put("/pacticipants/Foo/labels/team-a").status_code == 200
+    assert [
+        item["name"] for item in client.get("/pacticipants/Foo").json()["_embedded"]["labels"]
+    ] == ["team-a"]
+    labelled = client.get("/pacticipants/label/team-a").json()["_embedded"]["pacticipants"]
+    assert [p["name"] for p in labelled] == ["Foo"]
+    assert client.get("/labels").json()["_embedded"]["labels"] == [{"name": "team-a"}]
+    assert client.delete("/pacticipants/Foo/labels/team-a").status_code == 204
+    assert client.get("/pacticipants/Foo/labels/team-a").status_code == 404
+    assert client.put("/pacticipants/Nobody/labels/x", json={}).status_code == 404

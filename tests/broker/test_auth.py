@@ -22,7 +22,7 @@ READER = Credentials(username="reader", password="r-secret")
 TOKENS = {"write-token": "write", "read-token": "read"}
 SAMPLE = {"name": "Foo", "number": "1", "tag": "prod", "branch_name": "main", "provider": "Bar",
           "consumer": "Foo", "sha": "abc", "metadata": "e30", "environment": "test",
-          "uuid": "0123456789abcdef0123", "branch": "feat", "pacticipant": "Foo"}  # fmt: skip
+          "uuid": "0123456789abcdef0123", "branch": "feat", "pacticipant": "Foo", "label": "team"}  # fmt: skip
 
 
 def basic(user: Credentials) -> dict[str, str]:

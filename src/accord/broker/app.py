@@ -23,6 +23,7 @@ from accord.broker.api.resources import (
     for_verification,
     index,
     integrations,
+    labels,
     matrix,
     pact_lists,
     pacticipants,
@@ -42,6 +43,7 @@ from accord.broker.settings import BROKER_VERSION, Settings
 ROUTERS = [
     index.router,
     badges.router,
+    labels.router,
     pacticipants.router,
     versions.router,
     tags.router,

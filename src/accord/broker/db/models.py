@@ -235,3 +235,13 @@ class Webhook(Base):
     request: Mapped[object] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Label(Base):
+    """A label on a pacticipant (webhooks can target consumers/providers by label)."""
+
+    __tablename__ = "labels"
+    __table_args__ = (Index(None, "name"),)
+    pacticipant_id: Mapped[int] = mapped_column(_fk("pacticipants.id"), primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

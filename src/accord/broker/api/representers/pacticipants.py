@@ -9,7 +9,9 @@ from accord.broker.api.hal import curies, link, timestamps
 from accord.broker.db.models import Pacticipant, Version
 
 
-def pacticipant(base: str, row: Pacticipant, latest: Version | None = None) -> dict[str, Any]:
+def pacticipant(
+    base: str, row: Pacticipant, latest: Version | None = None, labels: list[str] | None = None
+) -> dict[str, Any]:
     href = urls.pacticipant(base, row.name)
     body: dict[str, Any] = {
         "name": row.name,
@@ -19,7 +21,12 @@ def pacticipant(base: str, row: Pacticipant, latest: Version | None = None) -> d
         "repositoryNamespace": row.repository_namespace,
         "mainBranch": row.main_branch,
         **timestamps(row.created_at, row.updated_at),
-        "_embedded": {"labels": []},
+        "_embedded": {
+            "labels": [
+                {"name": name, "_links": {"self": link(f"{href}/labels/{urls.enc(name)}")}}
+                for name in labels or []
+            ]
+        },
         "_links": {
             "self": link(href, title=row.name),
             "pb:versions": link(urls.versions(base, row.name)),

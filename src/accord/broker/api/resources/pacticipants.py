@@ -20,8 +20,8 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.pacticipants import pacticipant, pacticipants
 from accord.broker.api.resources.versions import version_document
 from accord.broker.context import Context
+from accord.broker.services import labels, versions
 from accord.broker.services import pacticipants as service
-from accord.broker.services import versions
 
 router = APIRouter(route_class=NameRoute)
 
@@ -58,7 +58,7 @@ async def get_pacticipant(request: Request, name: str) -> Response:
 
     def work(ctx: Context) -> Response:
         row = service.require(ctx, name)
-        return hal(pacticipant(base, row, service.latest_version(ctx, row)))
+        return hal(pacticipant(base, row, service.latest_version(ctx, row), labels.of(ctx, row)))
 
     return await run(request, work)
 
