@@ -20,7 +20,7 @@ from tests.postgres import create_database
 PROCESSES_PER_GROUP = 20
 
 
-def _publish(url: str, number: str, key: str, barrier: Any, results: Any) -> None:
+def _publish(url: str, number: str, key: str, barrier: Any, ready: Any, results: Any) -> None:
     from accord.broker import Settings, create_app
     from tests.broker.asgi_client import ASGIClient
 
@@ -28,6 +28,7 @@ def _publish(url: str, number: str, key: str, barrier: Any, results: Any) -> Non
         barrier.wait(timeout=60)
         app = create_app(Settings(database_url=url))  # runs (or waits for) the migrations
         client = ASGIClient(app)
+        ready.wait(timeout=60)  # every instance is up: now publish all at once
         content = base64.b64encode(json.dumps(pact_document("Foo", "Bar", key)).encode()).decode()
         response = client.post("/contracts/publish", json={
             "pacticipantName": "Foo", "pacticipantVersionNumber": number, "branch": "main",
@@ -49,9 +50,9 @@ def test_concurrent_publication_on_postgres(postgres_url: str) -> None:
     context = multiprocessing.get_context("fork")  # children inherit the imported modules
     jobs = [("same", "shared-content")] * PROCESSES_PER_GROUP
     jobs += [(f"v{i}", f"content-{i}") for i in range(PROCESSES_PER_GROUP)]
-    barrier = context.Barrier(len(jobs))
+    barrier, ready = context.Barrier(len(jobs)), context.Barrier(len(jobs))
     results = context.Queue()
-    processes = [context.Process(target=_publish, args=(url, number, key, barrier, results))
+    processes = [context.Process(target=_publish, args=(url, number, key, barrier, ready, results))
                  for number, key in jobs]  # fmt: skip
     for process in processes:
         process.start()

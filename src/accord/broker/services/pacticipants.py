@@ -152,7 +152,10 @@ def check_not_duplicate(ctx: Context, name: str) -> None:
     if find(ctx, name) is not None:
         return
     words = name_words(name)
-    for existing in ctx.session.scalars(select(Pacticipant.name)):
+    names = list(ctx.session.scalars(select(Pacticipant.name)))
+    if name in names:
+        return  # a concurrent publisher has just created it: the same name, not a look-alike
+    for existing in names:
         if words and name_words(existing) == words:
             raise Conflict(
                 f"This is the first time a pact has been published for '{name}'. The name "
