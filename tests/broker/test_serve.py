@@ -100,3 +100,33 @@ def test_db_upgrade_and_check(tmp_path: Path) -> None:
     assert runner.invoke(broker_group, ["db", "upgrade", "--database-url", url]).exit_code == 0
     after = runner.invoke(broker_group, ["db", "check", "--database-url", url])
     assert after.exit_code == 0, after.output
+
+
+def test_openapi_document_lists_the_routes(sqlite_broker) -> None:  # type: ignore[no-untyped-def]
+    paths = sqlite_broker.client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/contracts/publish",
+        "/pacts/provider/{provider}/for-verification",
+        "/matrix",
+        "/can-i-deploy",
+    ):
+        assert path in paths
+
+
+def test_settings_from_the_environment() -> None:
+    from accord.broker.settings import Settings
+
+    settings = Settings.from_env({
+        "PACT_BROKER_DATABASE_URL": "postgres://u:p@db/broker",
+        "PACT_BROKER_BASIC_AUTH_READ_ONLY_USERNAME": "r", "PACT_BROKER_BASIC_AUTH_READ_ONLY_PASSWORD": "s",
+        "PACT_BROKER_ALLOW_PUBLIC_READ": "true", "PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS": "7",
+    })  # fmt: skip
+    assert settings.resolved_database_url == "postgresql+psycopg://u:p@db/broker"
+    assert settings.read_user is not None and settings.read_user.username == "r"
+    assert settings.public_read and settings.verified_by_other_branch_lookback_days == 7
+    assert (
+        Settings.from_env(
+            {"ACCORD_BROKER_DATABASE_URL": "sqlite:///a", "PACT_BROKER_DATABASE_URL": "sqlite:///b"}
+        ).database_url
+        == "sqlite:///a"
+    )

@@ -14,6 +14,8 @@ ACCORD_BROKER_TOKENS                                       bearer tokens, see be
 ACCORD_BROKER_MAX_BODY_BYTES                               request body limit (default 10 MiB)
 PACT_BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION          republishing changed content for a
                                                            version replaces it instead of a 409
+PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS         how old a successful verification may
+                                                           be to take a pact out of WIP (30)
 =========================================================  =======================================
 
 Bearer tokens (`ACCORD_BROKER_TOKENS`) are a comma-separated list of `scope:token` entries, where
@@ -110,6 +112,10 @@ class Settings:
         }
         if env.get("ACCORD_BROKER_MAX_BODY_BYTES"):
             values["max_body_bytes"] = int(env["ACCORD_BROKER_MAX_BODY_BYTES"])
+        if env.get("PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS"):
+            values["verified_by_other_branch_lookback_days"] = int(
+                env["PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS"]
+            )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
