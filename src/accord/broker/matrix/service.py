@@ -30,6 +30,7 @@ class MatrixResult:
 
 def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
     options = query.options
+    # 1–2: validate, then resolve the specified and the ignore selectors (§5.4)
     _check_environments(ctx, [options.environment, *(s.environment for s in query.selectors)])
     pacticipants = _pacticipants(ctx, [s.pacticipant for s in query.selectors])
     specified: list[Resolved] = []
@@ -37,6 +38,7 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
         specified += resolve(ctx, pacticipants[selector.pacticipant], selector, specified=True)
     ignore_found, ignore_missing = _ignores(ctx, query.ignore)
 
+    # 3: the integrations the answer must cover
     specified_ids = {r.pacticipant_id for r in specified}
     spec_versions = {r.version_id for r in specified if r.exists}
     single = len(query.selectors) == 1 and not options.has_target
@@ -52,6 +54,7 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
         integrated += [Integrated(c, p, True) for c, _, p in published if p in specified_ids]
     integrated = list({(i.consumer_id, i.provider_id, i.required): i for i in integrated}.values())
 
+    # 4: with a target, every other integrated pacticipant is resolved in that target
     inferred: list[Resolved] = []
     if options.has_target:
         others = sorted({i.provider_id for i in integrated} | {i.consumer_id for i in integrated})
@@ -68,6 +71,7 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
     resolved = specified + inferred
     latest_only = options.latestby is not None
 
+    # 5: rows (one selector without target: everything on either side of its versions)
     if single:
         rows = matrix_rows.pact_rows(
             ctx, spec_versions, None, None, latest_verifications=latest_only
@@ -85,6 +89,7 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
         rows = matrix_rows.pact_rows(ctx, all_versions, {r.pacticipant_id for r in resolved}, by_pacticipant,
                                      latest_verifications=latest_only)  # fmt: skip
         rows = [r for r in rows if r.consumer_id in specified_ids or r.provider_id in specified_ids]
+    # 6–7: latestby exactly as sent, the success filter, then considered vs ignored rows
     rows = matrix_rows.reduce_latest(rows, options.latestby)
     if options.success is not None:
         rows = [r for r in rows if r.success in options.success]
