@@ -208,8 +208,9 @@ def mock_server_url(context: Mapping[str, Any]) -> str | None:
     details = context.get("mockServer")
     if isinstance(details, Mapping):
         for key in ("url", "href"):
-            if isinstance(details.get(key), str):
-                return details[key]
+            value = details.get(key)
+            if isinstance(value, str):
+                return value
     direct = context.get("mockServerUrl")
     return direct if isinstance(direct, str) else None
 

@@ -136,7 +136,7 @@ class Body:
         if self.state in (BodyState.MISSING, BodyState.EMPTY):
             return True
         if self._both_json(other):
-            return self.json() == other.json()
+            return bool(self.json() == other.json())
         return self.content == other.content
 
     def _both_json(self, other: Body) -> bool:

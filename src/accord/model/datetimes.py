@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -461,7 +461,7 @@ def _format_field(field: _Field, moment: dt.datetime) -> str:
     return _format_zone(letter, count, moment)
 
 
-_NUMBERS = {
+_NUMBERS: dict[str, Callable[[dt.datetime], int]] = {
     "d": lambda m: m.day,
     "D": lambda m: m.timetuple().tm_yday,
     "w": lambda m: m.isocalendar().week,

@@ -105,7 +105,7 @@ def parse_generator(data: Any, where: str, issues: list[Issue]) -> Generator | N
         return None
     name = data.get("type")
     try:
-        kind = GeneratorKind(name)
+        kind = GeneratorKind(str(name))
     except ValueError:
         known = ", ".join(kind.value for kind in GeneratorKind)
         issues.append(
