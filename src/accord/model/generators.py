@@ -10,9 +10,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.errors import InvalidPact, Issue
-from accord.model.paths import parse_rule_path
-from accord.model.rules import SINGLE_VALUE_CATEGORIES, normalise_category
+from accord.errors import Issue
+from accord.model.categories import SINGLE_VALUE_CATEGORIES, normalise_category, walk_categories
 
 
 class GeneratorKind(enum.StrEnum):
@@ -158,27 +157,14 @@ def parse_generators(data: Any, where: str, issues: list[Issue]) -> Generators:
     if not isinstance(data, Mapping):
         issues.append(Issue(where, f"generators must be an object, got {type(data).__name__}"))
         return generators
-    for category, entries in data.items():
-        here = f"{where}.{category}"
-        if not isinstance(entries, Mapping):
-            issues.append(Issue(here, f"must be an object, got {type(entries).__name__}"))
-            continue
-        if category in SINGLE_VALUE_CATEGORIES and "type" in entries:
-            parsed = parse_generator(entries, here, issues)
-            if parsed:
-                generators.add(category, "", parsed)
-            continue
-        for key, value in entries.items():
-            key_where = f"{here}['{key}']"
-            if normalise_category(category) == "body":
-                try:
-                    parse_rule_path(key)
-                except InvalidPact as error:
-                    issues.extend(Issue(key_where, i.message) for i in error.issues)
-                    continue
-            parsed = parse_generator(value, key_where, issues)
-            if parsed:
-                generators.add(category, key, parsed)
+    walk_categories(
+        data,
+        where,
+        issues,
+        is_single_entry=lambda entries: "type" in entries,
+        parse_entry=parse_generator,
+        add=generators.add,
+    )
     return generators
 
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.errors import InvalidPact, Issue
+from accord.errors import Issue
+from accord.model.categories import SINGLE_VALUE_CATEGORIES, normalise_category, walk_categories
 from accord.model.paths import RulePath, parse_rule_path
 from accord.model.regexes import compile_pattern
 
@@ -143,10 +144,6 @@ class RuleList:
         return any(rule.kind is kind for rule in self.rules)
 
 
-# Categories whose single rule list is keyed by "" (no path or name inside the category).
-SINGLE_VALUE_CATEGORIES = frozenset({"path", "status"})
-
-
 class MatchingRules:
     """Rules by category (`body`, `header`, `query`, `path`, `status`, `metadata`) and key.
 
@@ -234,15 +231,6 @@ class MatchingRules:
 
     def __repr__(self) -> str:
         return f"MatchingRules({self._categories!r})"
-
-
-def normalise_category(name: str) -> str:
-    """Treat `headers`/`header` and `content`/`contents`/`body` as the same category."""
-    if name == "headers":
-        return "header"
-    if name in ("content", "contents"):
-        return "body"
-    return name
 
 
 # ---- parsing -------------------------------------------------------------------------------
@@ -340,27 +328,14 @@ def parse_categorised_rules(data: Any, where: str, issues: list[Issue]) -> Match
     if not isinstance(data, Mapping):
         issues.append(Issue(where, f"matchingRules must be an object, got {_describe_json(data)}"))
         return rules
-    for category, entries in data.items():
-        here = f"{where}.{category}"
-        if not isinstance(entries, Mapping):
-            issues.append(Issue(here, f"must be an object, got {_describe_json(entries)}"))
-            continue
-        if category in SINGLE_VALUE_CATEGORIES and ("matchers" in entries or "match" in entries):
-            parsed = parse_rule_list(entries, here, issues)
-            if parsed:
-                rules.add(category, "", parsed)
-            continue
-        for key, value in entries.items():
-            key_where = f"{here}['{key}']"
-            if normalise_category(category) == "body":
-                try:
-                    parse_rule_path(key)
-                except InvalidPact as error:
-                    issues.extend(Issue(key_where, i.message) for i in error.issues)
-                    continue
-            parsed = parse_rule_list(value, key_where, issues)
-            if parsed:
-                rules.add(category, key, parsed)
+    walk_categories(
+        data,
+        where,
+        issues,
+        is_single_entry=lambda entries: "matchers" in entries or "match" in entries,
+        parse_entry=parse_rule_list,
+        add=rules.add,
+    )
     return rules
 
 
