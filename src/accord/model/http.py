@@ -30,8 +30,7 @@ class Request:
         return find_header(self.headers, name)
 
     def content_type(self) -> str | None:
-        values = self.header("content-type")
-        return values[0] if values else self.body.content_type
+        return _content_type(self.headers, self.body)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,8 +47,13 @@ class Response:
         return find_header(self.headers, name)
 
     def content_type(self) -> str | None:
-        values = self.header("content-type")
-        return values[0] if values else self.body.content_type
+        return _content_type(self.headers, self.body)
+
+
+def _content_type(headers: Headers | None, body: Body) -> str | None:
+    """The Content-Type header, else the content type the body declares."""
+    values = find_header(headers, "content-type")
+    return values[0] if values else body.content_type
 
 
 def find_header(headers: Mapping[str, list[str]] | None, name: str) -> list[str] | None:

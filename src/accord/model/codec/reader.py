@@ -78,24 +78,15 @@ def read_pact(data: Any, issues: list[Issue], spec: SpecVersion | None = None) -
     consumer = _participant(data, "consumer", issues)
     provider = _participant(data, "provider", issues)
     interactions: list[AnyInteraction] = []
-    if "interactions" in data:
-        raw = data["interactions"]
+    for key, read in (("interactions", read_interaction), ("messages", _read_async_message)):
+        raw = data.get(key, [])
         if not isinstance(raw, list):
-            issues.append(Issue("$.interactions", f"must be an array, got {type(raw).__name__}"))
+            issues.append(Issue(f"$.{key}", f"must be an array, got {type(raw).__name__}"))
             raw = []
         for index, item in enumerate(raw):
-            read = read_interaction(item, spec, f"$.interactions[{index}]", issues)
-            if read is not None:
-                interactions.append(read)
-    if "messages" in data:
-        raw = data["messages"]
-        if not isinstance(raw, list):
-            issues.append(Issue("$.messages", f"must be an array, got {type(raw).__name__}"))
-            raw = []
-        for index, item in enumerate(raw):
-            message = _read_async_message(item, spec, f"$.messages[{index}]", issues)
-            if message is not None:
-                interactions.append(message)
+            interaction = read(item, spec, f"$.{key}[{index}]", issues)
+            if interaction is not None:
+                interactions.append(interaction)
     if "interactions" not in data and "messages" not in data:
         issues.append(
             Issue("$", "a pact needs an 'interactions' (or, for V3 messages, 'messages') array")
