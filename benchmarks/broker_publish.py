@@ -163,9 +163,9 @@ def generate(url: str, total_versions: int) -> float:
     return time.perf_counter() - started
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int = 1) -> subprocess.Popen:
     command = [sys.executable, "-m", "accord", "broker", "serve", "--port", str(port),
-               "--database-url", url, "--log-level", "warning"]  # fmt: skip
+               "--database-url", url, "--log-level", "warning", "--workers", str(workers)]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -276,7 +276,7 @@ def main() -> None:
         print(f"generating {options.versions:,} versions for 50 pacticipants ...", file=sys.stderr)
         generation = generate(url, options.versions)
         port = free_port()
-        broker = start_server(url, port)
+        broker = start_server(url, port, options.workers)
         base = f"http://127.0.0.1:{port}"
         rate = measure_publish(base, options.publish)
         timings = measure_for_verification(base, options.rounds)
@@ -284,7 +284,8 @@ def main() -> None:
             f"data set: 50 pacticipants, {options.versions:,} versions, generated in {generation:.0f} s"
         )
         print(
-            f"publish (POST /contracts/publish, 2 pacts each, 4 client threads): {rate:.1f} publications/s"
+            f"publish (POST /contracts/publish, 2 pacts each, 4 client threads, {options.workers} "
+            f"server worker(s)): {rate:.1f} publications/s"
         )
         for name, values in timings.items():
             print(f"pacts-for-verification [{name}]: p50 {statistics.median(values):.1f} ms, "

@@ -130,3 +130,21 @@ def test_settings_from_the_environment() -> None:
         ).database_url
         == "sqlite:///a"
     )
+
+
+def test_serve_with_workers_hands_uvicorn_the_factory(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import uvicorn
+    from click.testing import CliRunner
+
+    from accord.cli.broker import broker_group
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
+    monkeypatch.setenv("ACCORD_BROKER_DATABASE_URL", "")
+    result = CliRunner().invoke(broker_group, ["serve", "--workers", "2", "--database-url", url])
+    assert result.exit_code == 0, result.output
+    [(target, options)] = calls
+    assert target == "accord.broker.app:app_from_env"
+    assert options["factory"] is True and options["workers"] == 2
+    assert os.environ["ACCORD_BROKER_DATABASE_URL"] == url

@@ -108,6 +108,11 @@ def create_app(
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The factory uvicorn calls in each worker process (`accord broker serve --workers N`)."""
+    return create_app(Settings.from_env())
+
+
 class CommonHeaders:
     """Headers the Ruby broker adds to every response (design note §1)."""
 

@@ -29,10 +29,24 @@ def broker_group() -> None:
     "--base-url", default=None, help="Public base URL used in links [default: from each request]."
 )
 @click.option("--log-level", default="info", show_default=True)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes (they share the database; nothing lives in process memory).",
+)
 def serve(
-    host: str, port: int, database_url: str | None, base_url: str | None, log_level: str
+    host: str,
+    port: int,
+    database_url: str | None,
+    base_url: str | None,
+    log_level: str,
+    workers: int,
 ) -> None:
     """Serve the broker's HAL API until interrupted."""
+    import os
+
     import uvicorn
 
     from accord.broker import Settings, create_app
@@ -49,9 +63,24 @@ def serve(
             "PACT_BROKER_BASIC_AUTH_USERNAME/PASSWORD or ACCORD_BROKER_TOKENS",
             err=True,
         )
-    app = create_app(settings)
+    app = create_app(settings)  # migrates once here, before any worker starts
     click.echo(f"Accord broker listening on http://{host}:{port}")
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    # worker processes build their own app from the environment, so pass the resolved values on
+    os.environ["ACCORD_BROKER_DATABASE_URL"] = url
+    if settings.base_url:
+        os.environ["ACCORD_BROKER_BASE_URL"] = settings.base_url
+    app.state.engine.dispose()
+    uvicorn.run(
+        "accord.broker.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        log_level=log_level,
+        workers=workers,
+    )
 
 
 def _redacted(url: str) -> str:
