@@ -252,6 +252,7 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=200, help="for-verification requests per query"
     )
+    parser.add_argument("--workers", type=int, default=1, help="accord broker serve --workers")
     options = parser.parse_args()
 
     from tests.postgres import PostgresServer, create_database, find_binaries
