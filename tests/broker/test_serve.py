@@ -142,9 +142,13 @@ def test_serve_with_workers_hands_uvicorn_the_factory(tmp_path: Path, monkeypatc
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
     url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
     monkeypatch.setenv("ACCORD_BROKER_DATABASE_URL", "")
-    result = CliRunner().invoke(broker_group, ["serve", "--workers", "2", "--database-url", url])
+    port = str(free_port())
+    result = CliRunner().invoke(
+        broker_group, ["serve", "--workers", "2", "--port", port, "--database-url", url]
+    )
     assert result.exit_code == 0, result.output
     [(target, options)] = calls
     assert target == "accord.broker.app:app_from_env"
     assert options["factory"] is True and options["workers"] == 2
+    assert isinstance(options["fd"], int), "workers share one TCP_NODELAY listening socket"
     assert os.environ["ACCORD_BROKER_DATABASE_URL"] == url
