@@ -75,14 +75,15 @@ def serve(
     if settings.base_url:
         os.environ["ACCORD_BROKER_BASE_URL"] = settings.base_url
     app.state.engine.dispose()
-    listener = _listening_socket(host, port)  # kept referenced: uvicorn only gets its fd
-    uvicorn.run(
-        "accord.broker.app:app_from_env",
-        factory=True,
-        fd=listener.fileno(),
-        log_level=log_level,
-        workers=workers,
-    )
+    # kept open (and referenced) for the workers' lifetime: uvicorn only receives its fd
+    with _listening_socket(host, port) as listener:
+        uvicorn.run(
+            "accord.broker.app:app_from_env",
+            factory=True,
+            fd=listener.fileno(),
+            log_level=log_level,
+            workers=workers,
+        )
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
