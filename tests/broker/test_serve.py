@@ -21,7 +21,11 @@ def test_accord_broker_serve(tmp_path: Path) -> None:
     database = tmp_path / "served.sqlite3"
     command = [sys.executable, "-m", "accord", "broker", "serve", "--port", str(port),
                "--database-url", f"sqlite:///{database}"]  # fmt: skip
-    env = {**os.environ, "ACCORD_BROKER_DATABASE_URL": "", "PACT_BROKER_DATABASE_URL": ""}
+    env = {**os.environ, "ACCORD_BROKER_DATABASE_URL": "", "PACT_BROKER_DATABASE_URL": "",
+           "ACCORD_BROKER_WEBHOOK_SCHEMES": "http"}  # fmt: skip
+    from tests.broker.test_webhook_execution import Receiver
+
+    receiver = Receiver()
     server = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
     )
@@ -39,11 +43,21 @@ def test_accord_broker_serve(tmp_path: Path) -> None:
         assert index.status_code == 200
         assert index.json()["_links"]["pb:publish-contracts"]["href"] == f"{base}/contracts/publish"
         with httpx.Client(base_url=base) as client:
+            hook = {"events": [{"name": "contract_published"}],
+                    "request": {"method": "POST", "url": receiver.url + "/published", "body": "${pactbroker.consumerName}"}}  # fmt: skip
+            assert client.post("/webhooks", json=hook).status_code == 201
             publish_contract(client, "Foo", "1", "Bar", "over-a-socket", branch="main")  # type: ignore[arg-type]
             pact = client.get("/pacts/provider/Bar/consumer/Foo/latest")
             assert pact.status_code == 200
             assert pact.json()["consumer"] == {"name": "Foo"}
+        # the background worker of the served app runs the triggered webhook
+        deadline = time.monotonic() + 15
+        while not receiver.requests and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [r["body"] for r in receiver.requests] == ["Foo"]
     finally:
+        receiver.server.shutdown()
+        receiver.server.server_close()
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=20)
     assert f"Broker data: SQLite file {database}" in output

@@ -3,11 +3,15 @@ middleware, error handlers). No module-level engine or settings; tests build man
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager, suppress
 from datetime import datetime
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -38,6 +42,8 @@ from accord.broker.db.engine import make_engine, make_session_factory
 from accord.broker.db.migrate import upgrade
 from accord.broker.errors import BrokerError, MethodNotAllowed, NotFound
 from accord.broker.settings import BROKER_VERSION, Settings
+
+log = logging.getLogger("accord.broker")
 
 # The route table: order matters where a literal segment competes with a parameter.
 ROUTERS = [
@@ -70,6 +76,7 @@ def create_app(
     if settings.run_migrations:
         upgrade(engine)
     app = FastAPI(
+        lifespan=_webhook_worker,
         title="Accord Pact Broker",
         version=BROKER_VERSION,
         description="A Pact-Broker-compatible broker (HAL API).",
@@ -106,6 +113,36 @@ def create_app(
     app.add_middleware(AuthMiddleware, settings=settings)
     app.add_middleware(PathMiddleware)
     return app
+
+
+@asynccontextmanager
+async def _webhook_worker(app: FastAPI) -> AsyncIterator[None]:
+    """Each instance polls for due triggered webhooks; rows are claimed with SKIP LOCKED, so
+    instances sharing a database never run one twice."""
+    settings: Settings = app.state.settings
+    task = None
+    if settings.webhook_poll_seconds > 0:
+        task = asyncio.create_task(_poll_webhooks(app, settings.webhook_poll_seconds))
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
+
+
+async def _poll_webhooks(app: FastAPI, interval: float) -> None:
+    from accord.broker.services.webhook_runner import run_due
+
+    while True:
+        try:
+            await run_in_threadpool(
+                run_due, app.state.session_factory, app.state.settings, app.state.clock
+            )
+        except Exception:  # a broken webhook or a database blip must not stop the loop
+            log.exception("running triggered webhooks failed; retrying in %s s", interval)
+        await asyncio.sleep(interval)
 
 
 def app_from_env() -> FastAPI:

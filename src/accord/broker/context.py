@@ -21,6 +21,8 @@ class Context:
     session: Session
     settings: Settings
     clock: Callable[[], datetime] = field(default=utc_now)
+    # the public base URL of this request, for URLs that services put into data (webhooks)
+    base_url: str = ""
 
     def now(self) -> datetime:
         return self.clock()

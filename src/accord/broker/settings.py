@@ -14,6 +14,8 @@ ACCORD_BROKER_TOKENS                                       bearer tokens, see be
 ACCORD_BROKER_MAX_BODY_BYTES                               request body limit (default 10 MiB)
 PACT_BROKER_ALLOW_DANGEROUS_CONTRACT_MODIFICATION          republishing changed content for a
                                                            version replaces it instead of a 409
+ACCORD_BROKER_WEBHOOK_SCHEMES                              URL schemes webhooks may call
+                                                           (default https; "http,https" locally)
 PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS         how old a successful verification may
                                                            be to take a pact out of WIP (30)
 =========================================================  =======================================
@@ -74,6 +76,10 @@ class Settings:
     # how far back a verification from another branch still counts for WIP (design note §5.3)
     verified_by_other_branch_lookback_days: int = 30
     run_migrations: bool = True
+    # webhooks: URL schemes they may call, and how often each instance looks for due ones
+    # (0 turns the background worker off; tests drive it by hand)
+    webhook_schemes: tuple[str, ...] = ("https",)
+    webhook_poll_seconds: float = 2.0
 
     @property
     def resolved_database_url(self) -> str:
@@ -112,6 +118,12 @@ class Settings:
         }
         if env.get("ACCORD_BROKER_MAX_BODY_BYTES"):
             values["max_body_bytes"] = int(env["ACCORD_BROKER_MAX_BODY_BYTES"])
+        if env.get("ACCORD_BROKER_WEBHOOK_SCHEMES"):
+            values["webhook_schemes"] = tuple(
+                part.strip()
+                for part in env["ACCORD_BROKER_WEBHOOK_SCHEMES"].split(",")
+                if part.strip()
+            )
         if env.get("PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS"):
             values["verified_by_other_branch_lookback_days"] = int(
                 env["PACT_BROKER_VERIFIED_BY_OTHER_BRANCH_LOOKBACK_DAYS"]

@@ -100,10 +100,11 @@ async def run(request: Request, work: Callable[[Context], T]) -> T:
     factory = request.app.state.session_factory
     settings = request.app.state.settings
     clock = request.app.state.clock
+    base = base_url(request)
 
     def transaction() -> T:
         with factory() as session:
-            ctx = Context(session=session, settings=settings, clock=clock)
+            ctx = Context(session=session, settings=settings, clock=clock, base_url=base)
             try:
                 result = work(ctx)
                 session.commit()

@@ -245,3 +245,30 @@ class Label(Base):
     pacticipant_id: Mapped[int] = mapped_column(_fk("pacticipants.id"), primary_key=True)
     name: Mapped[str] = mapped_column(String(255), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class TriggeredWebhook(Base):
+    """One webhook to run for one event: the outbox row a worker in any instance claims."""
+
+    __tablename__ = "triggered_webhooks"
+    __table_args__ = (Index("ix_triggered_webhooks_due", "status", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(64), unique=True)
+    webhook_id: Mapped[int] = mapped_column(_fk("webhooks.id"))
+    event_name: Mapped[str] = mapped_column(String(100))
+    parameters: Mapped[object] = mapped_column(JSON)  # template values at trigger time
+    consumer_version_id: Mapped[int | None] = mapped_column(_fk("versions.id"))
+    status: Mapped[str] = mapped_column(String(20))  # not_run | retrying | success | failure
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class WebhookExecution(Base):
+    __tablename__ = "webhook_executions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    triggered_webhook_id: Mapped[int] = mapped_column(_fk("triggered_webhooks.id"), index=True)
+    success: Mapped[bool] = mapped_column(Boolean)
+    logs: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)

@@ -12,7 +12,15 @@ from typing import Any
 from accord.broker.context import Context
 from accord.broker.db.models import Version
 from accord.broker.errors import Conflict, Invalid
-from accord.broker.services import branches, pact_content, pacticipants, pacts, tags, versions
+from accord.broker.services import (
+    branches,
+    pact_content,
+    pacticipants,
+    pacts,
+    tags,
+    versions,
+    webhook_events,
+)
 from accord.broker.services.pact_lookup import PactView
 from accord.broker.services.pacts import PublishResult
 
@@ -190,9 +198,8 @@ def publish(
         result.notices.append(
             {"type": "debug", "text": f"  View the published pact at {pact_url(outcome.view)}"}
         )
-        result.notices.append(
-            {"type": "debug", "text": "  No enabled webhooks found for the detected events"}
-        )
+        for text in webhook_events.notice_texts(ctx.base_url, outcome.triggered):
+            result.notices.append({"type": "debug", "text": text})
     return result
 
 

@@ -4,10 +4,10 @@ consumer version has at most one current publication per provider."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from accord.broker.context import Context
 from accord.broker.db.models import (
@@ -18,7 +18,13 @@ from accord.broker.db.models import (
 )
 from accord.broker.db.upsert import get_or_create, insert_ignore
 from accord.broker.errors import Conflict, Invalid
-from accord.broker.services import pact_content, pact_lookup, pacticipants, versions
+from accord.broker.services import (
+    pact_content,
+    pact_lookup,
+    pacticipants,
+    versions,
+    webhook_events,
+)
 from accord.broker.services.pact_lookup import PactView, _current, _view
 
 Outcome = Literal["created", "unchanged", "overwritten", "merged"]
@@ -29,6 +35,7 @@ OnConflict = Literal["error", "merge", "overwrite"]
 class PublishResult:
     view: PactView
     outcome: Outcome
+    triggered: list[Any] = field(default_factory=list)  # (webhook, event, row) for notices
 
 
 def publish(
@@ -106,7 +113,36 @@ def publish(
         ["consumer_id", "provider_id"],
     )
     ctx.session.flush()
-    return PublishResult(_view(ctx, existing), outcome)
+    view = _view(ctx, existing)
+    return PublishResult(view, outcome, _fire_events(ctx, view, outcome))
+
+
+def _fire_events(ctx: Context, view: PactView, outcome: Outcome) -> list[Any]:
+    """contract_published for every new publication or revision; contract_content_changed when
+    the content differs from the previous consumer version's pact with this provider (§5.8)."""
+    previous = ctx.session.scalar(
+        select(PactVersion.sha)
+        .join(PactPublication, PactPublication.pact_version_id == PactVersion.id)
+        .where(
+            PactPublication.consumer_id == view.consumer.id,
+            PactPublication.provider_id == view.provider.id,
+            PactPublication.consumer_version_id < view.consumer_version.id,
+        )
+        .order_by(PactPublication.consumer_version_id.desc())
+        .limit(1)
+    )
+    events = [webhook_events.CONTRACT_PUBLISHED]
+    if outcome != "created" or previous != view.pact_version.sha:
+        events.append(webhook_events.CONTRACT_CONTENT_CHANGED)
+    url = webhook_events.pact_url(
+        ctx.base_url, view.provider.name, view.consumer.name, view.pact_version.sha
+    )
+    params = webhook_events.parameters(
+        ctx, consumer=view.consumer, provider=view.provider, consumer_version=view.consumer_version,
+        pact_url=url,
+    )  # fmt: skip
+    return webhook_events.trigger(ctx, events, consumer=view.consumer, provider=view.provider,
+                                  params=params, consumer_version_id=view.consumer_version.id)  # fmt: skip
 
 
 def _ensure_content(

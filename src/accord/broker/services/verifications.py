@@ -11,7 +11,7 @@ from accord.broker.context import Context
 from accord.broker.db.models import Pacticipant, PactVersion, Tag, Verification, Version
 from accord.broker.errors import Invalid, NotFound
 from accord.broker.selection import metadata as pact_metadata
-from accord.broker.services import pact_lookup, versions
+from accord.broker.services import pact_lookup, versions, webhook_events
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ def record(
     )
     ctx.session.add(verification)
     ctx.session.flush()
+    _fire_events(ctx, view, provider_version, verification)
     return VerificationView(
         verification, view.provider, view.consumer, provider_version, view.pact_version
     )
@@ -125,3 +126,25 @@ def _view(ctx: Context, verification: Verification) -> VerificationView:
 def remove(ctx: Context, provider_name: str, consumer_name: str, sha: str, number: int) -> None:
     view = find(ctx, provider_name, consumer_name, sha, number)
     ctx.session.delete(view.verification)
+
+
+def _fire_events(
+    ctx: Context, view: Any, provider_version: Version, verification: Verification
+) -> None:
+    events = [webhook_events.VERIFICATION_PUBLISHED]
+    events.append(
+        webhook_events.VERIFICATION_SUCCEEDED
+        if verification.success
+        else webhook_events.VERIFICATION_FAILED
+    )
+    pact_url = webhook_events.pact_url(
+        ctx.base_url, view.provider.name, view.consumer.name, view.pact_version.sha
+    )
+    params = webhook_events.parameters(
+        ctx, consumer=view.consumer, provider=view.provider, consumer_version=view.consumer_version,
+        provider_version=provider_version, pact_url=pact_url,
+        verification_url=f"{pact_url}/verification-results/{verification.id}",
+        success=verification.success, build_url=verification.build_url,
+    )  # fmt: skip
+    webhook_events.trigger(ctx, events, consumer=view.consumer, provider=view.provider, params=params,
+                           consumer_version_id=view.consumer_version.id)  # fmt: skip

@@ -64,8 +64,16 @@ def _validate(ctx: Context, body: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(method, str) or method.upper() not in _METHODS:
             errors["request.method"] = [f"must be an HTTP method, got {method!r}"]
         url = request.get("url")
+        schemes = ctx.settings.webhook_schemes
         if not isinstance(url, str) or not url.startswith(("http://", "https://")):
             errors["request.url"] = [f"must be an http(s) URL, got {url!r}"]
+        elif url.split(":", 1)[0].lower() not in schemes:
+            errors["request.url"] = [
+                f"scheme of {url!r} is not allowed; allowed: {', '.join(schemes)} "
+                "(ACCORD_BROKER_WEBHOOK_SCHEMES)"
+            ]
+        elif "${" in url.split("/")[2]:
+            errors["request.url"] = ["template parameters are not allowed in the host"]
         if "headers" in request and not isinstance(request["headers"], dict):
             errors["request.headers"] = ["must be an object of header names to values"]
     if "enabled" in body and not isinstance(body["enabled"], bool):

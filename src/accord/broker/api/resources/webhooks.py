@@ -86,3 +86,54 @@ async def get_webhook(request: Request, uuid: str) -> Response:
 async def delete_webhook(request: Request, uuid: str) -> Response:
     await run(request, lambda ctx: service.remove(ctx, uuid))
     return no_content()
+
+
+@router.post("/webhooks/{uuid}/execute")
+async def execute_webhook(request: Request, uuid: str) -> Response:
+    """Test-run a saved webhook now, with placeholder parameters; nothing is recorded."""
+    from starlette.concurrency import run_in_threadpool
+
+    from accord.broker.services.webhook_runner import default_sender, execute
+
+    base = base_url(request)
+    settings = request.app.state.settings
+    definition = await run(request, lambda ctx: dict(service.require(ctx, uuid).request or {}))  # type: ignore[call-overload]
+    placeholders = {name: f"{name}-placeholder" for name in _PARAMETERS}
+    outcome = await run_in_threadpool(execute, definition, placeholders, settings, default_sender)
+    return hal({"request": outcome.request, "response": outcome.response, "logs": outcome.logs,
+                "success": outcome.success,
+                "_links": {"webhook": {"href": f"{base}/webhooks/{uuid}"}}})  # fmt: skip
+
+
+_PARAMETERS = ("consumerName", "providerName", "consumerVersionNumber", "providerVersionNumber",
+               "consumerVersionTags", "consumerVersionBranch", "providerVersionTags",
+               "providerVersionBranch", "pactUrl", "verificationResultUrl", "githubVerificationStatus",
+               "eventName", "buildUrl")  # fmt: skip
+
+
+@router.get("/triggered-webhooks/{uuid}/logs")
+async def triggered_logs(request: Request, uuid: str) -> Response:
+    from fastapi.responses import PlainTextResponse
+    from sqlalchemy import select
+
+    from accord.broker.db.models import TriggeredWebhook, WebhookExecution
+    from accord.broker.errors import NotFound
+
+    def work(ctx: Context) -> Response:
+        row = ctx.session.scalars(
+            select(TriggeredWebhook).where(TriggeredWebhook.uuid == uuid)
+        ).first()
+        if row is None:
+            raise NotFound(f"No triggered webhook with uuid '{uuid}' found")
+        executions = ctx.session.scalars(
+            select(WebhookExecution).where(WebhookExecution.triggered_webhook_id == row.id).order_by(WebhookExecution.id)
+        )  # fmt: skip
+        text = "\n\n".join(
+            f"[{e.created_at.isoformat()}] {'success' if e.success else 'failure'}\n{e.logs}"
+            for e in executions
+        )
+        return PlainTextResponse(
+            f"Status: {row.status} after {row.attempts} attempt(s)\n\n{text}\n"
+        )
+
+    return await run(request, work)
