@@ -149,3 +149,26 @@ def test_disabled_schemes_are_refused(sqlite_broker: Broker) -> None:
     assert (
         "scheme of 'http://ci/hook' is not allowed" in response.json()["errors"]["request.url"][0]
     )
+
+
+def test_contract_requiring_verification_published(hooked: Broker, receiver: Receiver) -> None:
+    response = hooked.client.post("/webhooks", json={
+        "events": [{"name": "contract_requiring_verification_published"}],
+        "request": {"method": "POST", "url": receiver.url + "/verify",
+                    "body": "${pactbroker.providerVersionNumber}: ${pactbroker.providerVersionDescriptions}"}})  # fmt: skip
+    assert response.status_code == 201
+    (hooked.td.create_environment("prod").create_provider("Bar", main_branch="main")
+       .create_provider_version("7", branch="main").create_provider_version("6")
+       .create_deployed_version_for_provider_version(environment="prod"))  # fmt: skip
+    publish_contract(hooked.client, "Foo", "1", "Bar", "a")
+    run(hooked)
+    assert sorted(r["body"] for r in receiver.requests) == [
+        "6: deployed in prod",
+        "7: latest from main branch",
+    ]
+    # once Bar 7 has verified this content, republishing it from a new version asks only Bar 6
+    [entry] = for_verification(hooked.client, "Bar", consumerVersionSelectors=[{"latest": True}])
+    verify_entry(hooked.client, entry, "7", success=True)
+    publish_contract(hooked.client, "Foo", "2", "Bar", "a")
+    run(hooked)
+    assert [r["body"] for r in receiver.requests[2:]] == ["6: deployed in prod"]

@@ -141,8 +141,19 @@ def _fire_events(ctx: Context, view: PactView, outcome: Outcome) -> list[Any]:
         ctx, consumer=view.consumer, provider=view.provider, consumer_version=view.consumer_version,
         pact_url=url,
     )  # fmt: skip
-    return webhook_events.trigger(ctx, events, consumer=view.consumer, provider=view.provider,
-                                  params=params, consumer_version_id=view.consumer_version.id)  # fmt: skip
+    triggered = webhook_events.trigger(ctx, events, consumer=view.consumer, provider=view.provider,
+                                       params=params, consumer_version_id=view.consumer_version.id)  # fmt: skip
+    for provider_version, reasons in webhook_events.versions_requiring_verification(ctx, view):
+        required = webhook_events.parameters(
+            ctx, consumer=view.consumer, provider=view.provider, consumer_version=view.consumer_version,
+            provider_version=provider_version, pact_url=url,
+        )  # fmt: skip
+        required["providerVersionDescriptions"] = ", ".join(reasons)
+        triggered += webhook_events.trigger(
+            ctx, [webhook_events.CONTRACT_REQUIRING_VERIFICATION], consumer=view.consumer,
+            provider=view.provider, params=required, consumer_version_id=view.consumer_version.id,
+        )  # fmt: skip
+    return triggered
 
 
 def _ensure_content(

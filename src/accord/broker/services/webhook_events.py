@@ -6,6 +6,7 @@ the template parameters of that moment. Workers in any instance execute them lat
 from __future__ import annotations
 
 import uuid as uuid_module
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import select
@@ -23,6 +24,7 @@ from accord.broker.db.models import (
 
 CONTRACT_PUBLISHED = "contract_published"
 CONTRACT_CONTENT_CHANGED = "contract_content_changed"
+CONTRACT_REQUIRING_VERIFICATION = "contract_requiring_verification_published"
 VERIFICATION_PUBLISHED = "provider_verification_published"
 VERIFICATION_SUCCEEDED = "provider_verification_succeeded"
 VERIFICATION_FAILED = "provider_verification_failed"
@@ -139,3 +141,40 @@ def notice_texts(base: str, triggered: list[tuple[Webhook, str, TriggeredWebhook
 
 def pact_url(base: str, provider: str, consumer: str, sha: str) -> str:
     return f"{base}/pacts/provider/{quote(provider, safe='')}/consumer/{quote(consumer, safe='')}/pact-version/{sha}"
+
+
+def versions_requiring_verification(ctx: Context, view: Any) -> list[tuple[Version, list[str]]]:
+    """The provider versions that should verify this content and have not (§5.8): the head of
+    the provider's main branch, and every version currently deployed or released — each once,
+    with why ("latest from main branch", "deployed in prod")."""
+    from accord.broker.db.models import DeployedVersion, Environment, ReleasedVersion, Verification
+
+    provider = view.provider
+    reasons: dict[int, list[str]] = {}
+    if provider.main_branch:
+        head = ctx.session.scalar(
+            select(BranchVersion.version_id)
+            .where(BranchVersion.pacticipant_id == provider.id, BranchVersion.branch_name == provider.main_branch)
+            .order_by(BranchVersion.id.desc()).limit(1)
+        )  # fmt: skip
+        if head is not None:
+            reasons.setdefault(head, []).append("latest from main branch")
+    for model, ended, verb in ((DeployedVersion, DeployedVersion.undeployed_at, "deployed in"),
+                               (ReleasedVersion, ReleasedVersion.support_ended_at, "released in")):  # fmt: skip
+        for version_id, environment in ctx.session.execute(
+            select(model.version_id, Environment.name)
+            .join(Environment, Environment.id == model.environment_id)
+            .where(model.pacticipant_id == provider.id, ended.is_(None))
+        ):  # fmt: skip
+            reasons.setdefault(version_id, []).append(f"{verb} {environment}")
+    if not reasons:
+        return []
+    verified = set(ctx.session.scalars(
+        select(Verification.provider_version_id).where(
+            Verification.pact_version_id == view.pact_version.id,
+            Verification.provider_version_id.in_(list(reasons)),
+        )
+    ))  # fmt: skip
+    wanted = [v for v in reasons if v not in verified]
+    versions = {v.id: v for v in ctx.session.scalars(select(Version).where(Version.id.in_(wanted)))}
+    return [(versions[v], reasons[v]) for v in wanted if v in versions]
