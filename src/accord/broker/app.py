@@ -42,6 +42,8 @@ from accord.broker.db.engine import make_engine, make_session_factory
 from accord.broker.db.migrate import upgrade
 from accord.broker.errors import BrokerError, MethodNotAllowed, NotFound
 from accord.broker.settings import BROKER_VERSION, Settings
+from accord.broker.ui import pages as ui_pages
+from accord.broker.ui.routing import UIRouting
 
 log = logging.getLogger("accord.broker")
 
@@ -109,7 +111,9 @@ def create_app(
     async def on_unexpected(request: Request, error: Exception) -> Response:
         return unexpected_error_response(request, error)
 
+    app.include_router(ui_pages.router)
     app.add_middleware(CommonHeaders)
+    app.add_middleware(UIRouting)
     app.add_middleware(AuthMiddleware, settings=settings)
     app.add_middleware(PathMiddleware)
     return app
