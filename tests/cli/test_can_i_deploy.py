@@ -4,6 +4,10 @@ must be the ones the Pact CLI sends), and the whole story against a running brok
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -249,17 +253,38 @@ def test_can_i_deploy_to_an_environment_yes_then_no(
     assert all(line.startswith("[dry-run]") for line in dry.stdout.splitlines())
 
 
-def test_a_broker_without_a_matrix_is_an_error_not_a_no(
-    accord: Accord, running_broker: RunningBroker
-) -> None:
-    from tests.cli.broker_support import broker_has_route
-
-    if broker_has_route("GET", "/matrix"):
-        pytest.skip("the broker has a matrix now")
-    result = accord("can-i-deploy", "-a", "Foo", "-e", "1", "--to-environment", "production")
+def test_a_broker_without_a_matrix_is_an_error_not_a_no() -> None:
+    """An old or partial broker that 404s the matrix: say so and exit 1 (0 with --dry-run)."""
+    with _broker_without_a_matrix() as url:
+        accord = Accord(url)
+        result = accord("can-i-deploy", "-a", "Foo", "-e", "1", "--to-environment", "production")
+        dry = accord(
+            "can-i-deploy", "-a", "Foo", "-e", "1", "--to-environment", "production", "--dry-run"
+        )
     assert result.exit_code == 1
     assert "has no matrix" in result.stderr
-    dry = accord(
-        "can-i-deploy", "-a", "Foo", "-e", "1", "--to-environment", "production", "--dry-run"
-    )
     assert dry.exit_code == 0
+
+
+@contextmanager
+def _broker_without_a_matrix() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b'{"_links": {}}' if self.path == "/" else b'{"error": "not found"}'
+            self.send_response(200 if self.path == "/" else 404)
+            self.send_header("Content-Type", "application/hal+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
