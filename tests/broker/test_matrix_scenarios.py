@@ -1,8 +1,9 @@
 """The 17 matrix / can-i-deploy scenarios of design note §7.1, on SQLite and PostgreSQL.
 
-Where the note calls a result "not deployable" without saying false or unknown, the assertion
-uses the tri-state this broker returns by the decision order of §5.4 step 8 (an unverified row
-makes it null/unknown, a failed one false) and says so.
+Every scenario asserts `deployable`, the summary counts and the reason text. Where the note calls a
+result "not deployable" without saying false or unknown (8, 10, 11, 12), the tests pin the
+tri-state of §5.4 step 8: a required row without a verification makes it null (unknown), as in
+scenario 2; only a failed verification makes it false.
 """
 
 from __future__ import annotations
@@ -196,11 +197,17 @@ def test_08_new_provider_added(broker: Broker) -> None:
     body = ask(
         broker, "/matrix?q[][pacticipant]=c1&q[][version]=2&latest=true&tag=test&latestby=cvp"
     )
-    assert not body["summary"]["deployable"], "p2 is not in test (unknown, so not deployable)"
+    # Neither of c1 v2's pacts is verified by a provider version tagged test: unknown, not false.
+    assert summary(body) == (None, 0, 0, 2)
+    assert body["summary"]["reason"].splitlines() == [
+        "There is no verified pact between version 2 of c1 and the latest version of p2 with tag test (no such version exists)",
+        "There is no verified pact between version 2 of c1 and the latest version of p1 with tag test (1)",
+    ]
     other = ask(
         broker, "/matrix?q[][pacticipant]=p2&q[][version]=1&latest=true&tag=test&latestby=cvp"
     )
-    assert other["summary"]["deployable"] is True
+    assert summary(other) == (True, 0, 0, 0)
+    assert other["summary"]["reason"] == "There are no missing dependencies"
 
 
 def test_09_unknown_version(broker: Broker) -> None:
@@ -216,26 +223,31 @@ def test_10_first_deployment_of_a_consumer(broker: Broker) -> None:
     broker.td.create_pact_with_hierarchy("Foo", "1", "Bar").create_verification(
         provider_version="2"
     )
-    assert not ask(broker, "/can-i-deploy?pacticipant=Foo&version=1&to=prod")["summary"][
-        "deployable"
-    ]
-    assert (
-        ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")["summary"]["deployable"]
-        is True
+    consumer = ask(broker, "/can-i-deploy?pacticipant=Foo&version=1&to=prod")
+    assert summary(consumer) == (None, 0, 0, 1)
+    assert consumer["summary"]["reason"] == (
+        "There is no verified pact between version 1 of Foo and the latest version of Bar with tag prod (no such version exists)"
     )
+    provider = ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")
+    assert summary(provider) == (True, 0, 0, 0)
+    assert provider["summary"]["reason"] == "There are no missing dependencies"
 
 
 def test_11_middle_tier(broker: Broker) -> None:
     td = broker.td
     (td.create_pact_with_hierarchy("Foo", "1", "Bar").create_verification(provider_version="2")
        .create_consumer("Bar").create_consumer_version("2").create_provider("Baz").use_consumer("Bar").create_pact())  # fmt: skip
-    assert not ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")["summary"][
-        "deployable"
-    ]
+    before = ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")
+    assert summary(before) == (None, 0, 0, 1)
+    assert before["summary"]["reason"] == (
+        "There is no verified pact between version 2 of Bar and the latest version of Baz with tag prod (no such version exists)"
+    )
     td.create_verification(provider_version="4", tag_names=["prod"])
+    after = ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")
+    assert summary(after) == (True, 1, 0, 0)
     assert (
-        ask(broker, "/can-i-deploy?pacticipant=Bar&version=2&to=prod")["summary"]["deployable"]
-        is True
+        after["summary"]["reason"]
+        == "All required verification results are published and successful"
     )
 
 
@@ -249,11 +261,20 @@ def test_12_bidirectional_pacts(broker: Broker) -> None:
         broker,
         "/matrix?q[][pacticipant]=ServiceA&q[][version]=1&q[][pacticipant]=ServiceB&q[][version]=100&latestby=cvpv",
     )
-    assert not both["summary"]["deployable"], "B v100's pact was not verified by A v1"
+    # B v100 verified A v1's pact (success), but B v100's own pact was verified by A v99, not A v1.
+    assert summary(both) == (None, 1, 0, 1)
+    assert (
+        both["summary"]["reason"]
+        == "There is no verified pact between version 100 of ServiceB and version 1 of ServiceA"
+    )
     alone = ask(
         broker, "/matrix?q[][pacticipant]=ServiceB&q[][version]=100&latest=true&latestby=cvp"
     )
-    assert not alone["summary"]["deployable"]
+    assert summary(alone) == (None, 1, 0, 1)
+    assert alone["summary"]["reason"].splitlines() == [
+        "WARN: It is recommended to specify the environment into which you are deploying. Without the environment, this result will not be reliable.",
+        "There is no verified pact between version 100 of ServiceB and the latest version of ServiceA (1)",
+    ]
 
 
 def test_13_auto_created_provider_version_without_results(broker: Broker) -> None:
