@@ -1,4 +1,4 @@
-"""Helpers shared by the broker command tests: which broker routes exist yet, pact files and
+"""Helpers shared by the broker command tests: pact files and
 verification results to set up scenarios, and the official client's pact served by Accord's mock.
 
 `official_pact(...)` serves chosen interactions of the official CLI's pact with the broker
@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from accord.mock import MockServer
 from accord.model import HttpInteraction, load_pact
 from tests.support import BROKER_CLIENT_PACTS, free_port
@@ -23,40 +21,6 @@ from tests.support import BROKER_CLIENT_PACTS, free_port
 OFFICIAL_PACT = BROKER_CLIENT_PACTS / "Pact_Broker_Client_V2-Pact_Broker.json"
 # Absolute example hosts in the pact's responses; links are followed, so they must point at the mock.
 _EXAMPLE_HOSTS = ("http://127.0.0.1:9999", "http://example.org")
-PART_2 = "broker part 2 (issue 6) not landed"
-
-
-def broker_has_route(method: str, path: str) -> bool:
-    """Whether Accord's broker (as checked out) answers `method path` with a real route."""
-    from accord.broker.app import ROUTERS
-
-    for router in ROUTERS:
-        for route in router.routes:
-            regex = getattr(route, "path_regex", None)
-            if regex is not None and regex.match(path) and method in getattr(route, "methods", ()):
-                return True
-    return False
-
-
-def needs_routes(*routes: tuple[str, str]) -> pytest.MarkDecorator:
-    """xfail (strict) while any of these broker routes is missing; a real test once they land."""
-    missing = [f"{method} {path}" for method, path in routes if not broker_has_route(method, path)]
-    return pytest.mark.xfail(
-        bool(missing), reason=f"{PART_2}: no {', '.join(missing)}", strict=True
-    )
-
-
-ENVIRONMENT_ROUTES = needs_routes(("POST", "/environments"), ("GET", "/environments"))
-DEPLOYMENT_ROUTES = needs_routes(
-    ("POST", "/environments"),
-    ("POST", "/pacticipants/P/versions/1/deployed-versions/environment/e"),
-    ("POST", "/pacticipants/P/versions/1/released-versions/environment/e"),
-    ("GET", "/environments/e/deployed-versions/currently-deployed"),
-    ("PATCH", "/deployed-versions/d"),
-    ("GET", "/environments/e/released-versions/currently-supported"),
-    ("PATCH", "/released-versions/r"),
-)
-MATRIX_ROUTES = needs_routes(("GET", "/matrix"), ("POST", "/environments"))
 
 
 def pact_json(

@@ -15,7 +15,7 @@ import pytest
 
 from accord.broker_client.matrix import CanIDeployQuery, VersionSelector
 from accord.cli._selectors import parse_selectors
-from tests.cli.broker_support import MATRIX_ROUTES, official_pact, write_pact
+from tests.cli.broker_support import official_pact, write_pact
 from tests.cli.conftest import Accord, RunningBroker
 
 # ---- selectors: order decides which pacticipant a version belongs to ---------------------------
@@ -223,7 +223,6 @@ def _verify(
     broker.post(href, {"success": success, "providerApplicationVersion": provider_version})
 
 
-@MATRIX_ROUTES
 def test_can_i_deploy_to_an_environment_yes_then_no(
     accord: Accord, running_broker: RunningBroker, names: Any, tmp_path: Path
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.cli.broker_support import DEPLOYMENT_ROUTES, official_pact, write_pact
+from tests.cli.broker_support import official_pact, write_pact
 from tests.cli.conftest import Accord, RunningBroker
 
 _VERSION = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30"
@@ -22,7 +22,6 @@ def _environment_uuid(running_broker: RunningBroker, name: str) -> str:
     return str(environment["uuid"])
 
 
-@DEPLOYMENT_ROUTES
 def test_deploy_redeploy_and_undeploy(
     accord: Accord, running_broker: RunningBroker, names: Any, tmp_path: Path
 ) -> None:
@@ -80,7 +79,6 @@ def test_deploy_redeploy_and_undeploy(
     assert [d["applicationInstance"] for d in deployed] == ["blue"]
 
 
-@DEPLOYMENT_ROUTES
 def test_release_and_end_support(accord: Accord, running_broker: RunningBroker, names: Any) -> None:
     app, environment = names("Mobile"), names("store")
     assert (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.cli.broker_support import ENVIRONMENT_ROUTES, official_pact
+from tests.cli.broker_support import official_pact
 from tests.cli.conftest import Accord, RunningBroker
 
 _ENVIRONMENTS_INDEX = (
@@ -15,7 +15,6 @@ _ENVIRONMENTS_INDEX = (
 )
 
 
-@ENVIRONMENT_ROUTES
 def test_environment_lifecycle(accord: Accord, running_broker: RunningBroker, names: Any) -> None:
     name = names("uat")
     created = accord(

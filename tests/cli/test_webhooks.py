@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.cli.broker_support import needs_routes, official_pact
+from tests.cli.broker_support import official_pact
 from tests.cli.conftest import Accord, RunningBroker
 
 _UUID = "696c5f93-1b7f-44bc-8d03-59440fcaa9a0"
@@ -20,7 +20,6 @@ _DEFINITION = [
 ]  # fmt: skip
 
 
-@needs_routes(("PUT", "/webhooks/0123456789abcdef0123"))
 def test_create_then_update_a_webhook(
     accord: Accord, running_broker: RunningBroker, names: Any, tmp_path: Path
 ) -> None:
@@ -47,7 +46,6 @@ def test_create_then_update_a_webhook(
     assert [event["name"] for event in stored["events"]] == ["provider_verification_published"]
 
 
-@needs_routes(("POST", "/webhooks/0123456789abcdef0123/execute"))
 def test_test_webhook_prints_the_execution_logs(accord: Accord, names: Any) -> None:
     uuid = "wh" + names("0123456789abcdef").replace("-", "")
     created = accord(

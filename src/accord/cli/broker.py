@@ -30,7 +30,13 @@ def broker_group() -> None:
 @click.option(
     "--base-url", default=None, help="Public base URL used in links [default: from each request]."
 )
-@click.option("--log-level", default="info", show_default=True)
+@click.option(
+    "--log-level",
+    default="info",
+    show_default=True,
+    type=click.Choice(["critical", "error", "warning", "info", "debug", "trace"]),
+    help="How much the server logs (uvicorn's levels).",
+)
 @click.option(
     "--workers",
     default=1,
