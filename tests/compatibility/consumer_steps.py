@@ -440,7 +440,9 @@ def interaction_content_type(
 
 
 def _define(world: ConsumerWorld, interaction: str) -> None:
-    world.pact = Pact("c", "p", spec=world.spec)
+    # One consumer test may define several interactions (of any kinds) in the same pact.
+    if world.pact is None:
+        world.pact = Pact("c", "p", spec=world.spec)
     world.builder = world.pact.upon_receiving(f"a {interaction} interaction", interaction)
     if interaction == "HTTP":
         world.builder.with_request("GET", "/")
@@ -550,6 +552,11 @@ def state_parameters(consumer_world: ConsumerWorld, state: str, datatable: list[
     first = _first_message_or_interaction(consumer_world)
     (found,) = [s for s in first["providerStates"] if s["name"] == state]
     assert found["params"] == json.loads(row["parameters"])
+
+
+@then(parsers.parse('there will be an interaction in the Pact file with a type of "{kind}"'))
+def some_interaction_type(consumer_world: ConsumerWorld, kind: str) -> None:
+    assert kind in [i["type"] for i in consumer_world.pact_json()["interactions"]]
 
 
 @then(parsers.parse('the first interaction in the Pact file will have a type of "{kind}"'))
