@@ -236,7 +236,7 @@ def test_xml_paths_that_point_at_nothing_change_nothing_but_layout() -> None:
 
 
 def test_array_contains_variants_carry_their_own_generators() -> None:
-    from accord.model.rules import parse_categorised_rules
+    from accord.model.rule_parsing import parse_categorised_rules
 
     issues: list[Any] = []
     rules = parse_categorised_rules(

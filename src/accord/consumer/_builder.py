@@ -14,7 +14,7 @@ from accord.consumer.matchers import Matcher, RuleMatcher
 from accord.errors import InvalidMatcher, Issue
 from accord.model import Body, Generators, MatchingRules, ProviderState, RuleKind
 from accord.model.generators import parse_generators
-from accord.model.rules import parse_categorised_rules
+from accord.model.rule_parsing import parse_categorised_rules
 
 
 class InteractionBuilder:

@@ -13,7 +13,8 @@ from typing import Any
 from accord.errors import InvalidPact, Issue
 from accord.model.generators import Generators, parse_generators
 from accord.model.paths import format_rule_path, parse_rule_path
-from accord.model.rules import MatchingRules, RuleList, parse_categorised_rules, parse_rule_list
+from accord.model.rule_parsing import parse_categorised_rules, parse_rule_list
+from accord.model.rules import MatchingRules, RuleList
 from accord.model.spec import SpecVersion
 
 
