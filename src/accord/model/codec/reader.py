@@ -8,15 +8,22 @@ from typing import Any
 from accord.errors import Issue
 from accord.model.bodies import Body
 from accord.model.codec._bodies import read_body
+from accord.model.codec._fields import (
+    header_content_type,
+    metadata_content_type,
+    read_headers,
+    read_participant,
+    read_query,
+    read_states,
+)
 from accord.model.codec._rules import read_generators, read_matching_rules
-from accord.model.http import Headers, Query, Request, Response, find_header, parse_query_string
+from accord.model.http import Request, Response
 from accord.model.interactions import (
     AnyInteraction,
     AsyncMessage,
     HttpInteraction,
     InteractionType,
     MessageContents,
-    ProviderState,
     SyncMessage,
 )
 from accord.model.pact import Pact
@@ -75,8 +82,8 @@ def read_pact(data: Any, issues: list[Issue], spec: SpecVersion | None = None) -
         issues.append(Issue("$", f"a pact must be a JSON object, got {type(data).__name__}"))
         return None
     spec = spec or detect_spec(data)
-    consumer = _participant(data, "consumer", issues)
-    provider = _participant(data, "provider", issues)
+    consumer = read_participant(data, "consumer", issues)
+    provider = read_participant(data, "provider", issues)
     interactions: list[AnyInteraction] = []
     for key, read in (("interactions", read_interaction), ("messages", _read_async_message)):
         raw = data.get(key, [])
@@ -162,9 +169,9 @@ def read_request(
     if not isinstance(path, str):
         issues.append(Issue(f"{where}.path", f"must be a string, got {type(path).__name__}"))
         path = "/"
-    headers = _read_headers(data, spec, f"{where}.headers", issues)
-    query = _read_query(data, spec, f"{where}.query", issues)
-    content_type = _header_content_type(headers)
+    headers = read_headers(data, spec, f"{where}.headers", issues)
+    query = read_query(data, spec, f"{where}.query", issues)
+    content_type = header_content_type(headers)
     body = read_body(data, "body", content_type, spec, where, issues)
     rules = read_matching_rules(data.get("matchingRules"), spec, f"{where}.matchingRules", issues)
     generators = read_generators(data.get("generators"), f"{where}.generators", issues)
@@ -194,8 +201,8 @@ def read_response(data: Any, spec: SpecVersion, where: str, issues: list[Issue])
             )
         )
         status = 200
-    headers = _read_headers(data, spec, f"{where}.headers", issues)
-    body = read_body(data, "body", _header_content_type(headers), spec, where, issues)
+    headers = read_headers(data, spec, f"{where}.headers", issues)
+    body = read_body(data, "body", header_content_type(headers), spec, where, issues)
     rules = read_matching_rules(data.get("matchingRules"), spec, f"{where}.matchingRules", issues)
     generators = read_generators(data.get("generators"), f"{where}.generators", issues)
     return Response(
@@ -220,7 +227,7 @@ def read_message_contents(
             Issue(f"{where}.metadata", f"must be an object, got {type(metadata).__name__}")
         )
         metadata = {}
-    content_type = _metadata_content_type(metadata)
+    content_type = metadata_content_type(metadata)
     key = next((k for k in ("contents", "content", "body") if k in data), "contents")
     contents = read_body(data, key, content_type, spec, where, issues)
     rules = read_matching_rules(
@@ -301,7 +308,7 @@ def _common_fields(
     raw_id = data.get("_id")
     return {
         "description": description,
-        "provider_states": _read_states(data, where, issues),
+        "provider_states": read_states(data, where, issues),
         "key": key,
         "pending": pending,
         "comments": dict(comments),
@@ -311,137 +318,6 @@ def _common_fields(
         "id": str(raw_id) if raw_id is not None else None,
         "extra": {k: v for k, v in data.items() if k not in known},
     }
-
-
-def _read_states(
-    data: Mapping[str, Any], where: str, issues: list[Issue]
-) -> tuple[ProviderState, ...]:
-    states: list[ProviderState] = []
-    if "providerStates" in data:
-        raw = data["providerStates"]
-        if raw is None:
-            raw = []
-        if not isinstance(raw, list):
-            issues.append(
-                Issue(f"{where}.providerStates", f"must be an array, got {type(raw).__name__}")
-            )
-            raw = []
-        for index, item in enumerate(raw):
-            here = f"{where}.providerStates[{index}]"
-            if isinstance(item, str):
-                states.append(ProviderState(name=item))
-                continue
-            if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
-                issues.append(
-                    Issue(here, "a provider state must be an object with a 'name' string")
-                )
-                continue
-            params = item.get("params") or {}
-            if not isinstance(params, Mapping):
-                issues.append(
-                    Issue(f"{here}.params", f"must be an object, got {type(params).__name__}")
-                )
-                params = {}
-            states.append(ProviderState(name=item["name"], params=dict(params)))
-    for key in ("providerState", "provider_state"):
-        raw_state = data.get(key)
-        if raw_state is None or states:
-            continue
-        if not isinstance(raw_state, str):
-            issues.append(
-                Issue(f"{where}.{key}", f"must be a string, got {type(raw_state).__name__}")
-            )
-        elif raw_state:
-            states.append(ProviderState(name=raw_state))
-    return tuple(states)
-
-
-def _participant(data: Mapping[str, Any], role: str, issues: list[Issue]) -> str:
-    participant = data.get(role)
-    if not isinstance(participant, Mapping) or not isinstance(participant.get("name"), str):
-        issues.append(
-            Issue(f"$.{role}.name", f'the pact must name its {role}: expected {{"name": "..."}}')
-        )
-        return ""
-    name: str = participant["name"]
-    if not name.strip():
-        issues.append(Issue(f"$.{role}.name", f"the {role} name must not be empty"))
-    return name
-
-
-def _read_headers(
-    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue]
-) -> Headers | None:
-    raw = data.get("headers")
-    if raw is None:
-        return None
-    if not isinstance(raw, Mapping):
-        issues.append(
-            Issue(where, f"must be an object of header names to values, got {type(raw).__name__}")
-        )
-        return None
-    headers: Headers = {}
-    for name, value in raw.items():
-        if isinstance(value, str):
-            headers[name] = [value]
-        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-            headers[name] = list(value)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            headers[name] = [str(value)]
-        else:
-            issues.append(
-                Issue(
-                    f"{where}['{name}']",
-                    f"a header value must be a string or a list of strings, got {value!r}",
-                )
-            )
-    return headers
-
-
-def _read_query(
-    data: Mapping[str, Any], spec: SpecVersion, where: str, issues: list[Issue]
-) -> Query | None:
-    raw = data.get("query")
-    if raw is None:
-        return None
-    if isinstance(raw, str):
-        return parse_query_string(raw, keep_empty=spec <= SpecVersion.V1)
-    if not isinstance(raw, Mapping):
-        issues.append(
-            Issue(where, f"must be a query string or an object of lists, got {type(raw).__name__}")
-        )
-        return None
-    query: Query = {}
-    for name, value in raw.items():
-        if isinstance(value, str):
-            query[name] = [value]
-        elif isinstance(value, list) and all(
-            isinstance(item, (str, int, float)) or item is None for item in value
-        ):
-            query[name] = ["" if item is None else str(item) for item in value]
-        elif value is None:
-            query[name] = [""]
-        else:
-            issues.append(
-                Issue(
-                    f"{where}['{name}']",
-                    f"a query value must be a string or a list of strings, got {value!r}",
-                )
-            )
-    return query
-
-
-def _header_content_type(headers: Headers | None) -> str | None:
-    values = find_header(headers, "content-type")
-    return values[0] if values else None
-
-
-def _metadata_content_type(metadata: Mapping[str, Any]) -> str | None:
-    for key in ("contentType", "content-type", "Content-Type", "content_type"):
-        value = metadata.get(key)
-        if isinstance(value, str):
-            return value
-    return None
 
 
 __all__ = [
