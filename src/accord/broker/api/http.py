@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from accord.broker.context import Context
 from accord.broker.errors import Invalid, PayloadTooLarge, UnsupportedMediaType
+from accord.broker.settings import Settings
 
 HAL = "application/hal+json;charset=utf-8"
 JSON_TYPES = ("application/json",)
@@ -32,7 +33,8 @@ def no_content() -> Response:
 
 
 def base_url(request: Request) -> str:
-    configured = request.app.state.settings.base_url
+    settings: Settings = request.app.state.settings
+    configured = settings.base_url
     if configured:
         return configured.rstrip("/")
     forwarded_host = request.headers.get("x-forwarded-host")

@@ -27,11 +27,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from accord.broker.db.base import Base
 
-_CASCADE = {"ondelete": "CASCADE"}
-
 
 def _fk(target: str) -> ForeignKey:
-    return ForeignKey(target, **_CASCADE)
+    return ForeignKey(target, ondelete="CASCADE")
 
 
 class Pacticipant(Base):

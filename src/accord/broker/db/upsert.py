@@ -4,9 +4,9 @@ takes the row locks that `ON CONFLICT DO UPDATE` does (the deadlocks of pact_bro
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,8 @@ def insert_ignore(
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-    result = session.execute(statement)
+    # DML executes to a CursorResult; Session.execute is annotated with its base class
+    result = cast(CursorResult[Any], session.execute(statement))
     return bool(result.rowcount)
 
 

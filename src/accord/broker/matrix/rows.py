@@ -4,7 +4,7 @@ reduction (design note §5.4 steps 3, 5, 6)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -200,7 +200,7 @@ def reduce_latest(rows: list[Row], latestby: str | None) -> list[Row]:
     """Keep, per group, the row with the highest provider version order (§5.4 step 6)."""
     if latestby is None:
         return rows
-    keys = {
+    keys: dict[str, Callable[[Row], tuple[int | None, ...]]] = {
         "cvpv": lambda r: (
             r.consumer_id,
             r.consumer_version_id,

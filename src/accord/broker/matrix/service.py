@@ -61,13 +61,13 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
         for pacticipant_id in others:
             if pacticipant_id in specified_ids:
                 continue
-            row = ctx.session.get(Pacticipant, pacticipant_id)
-            assert row is not None
-            target = Selector(pacticipant=row.name, latest=options.latest or bool(options.tag or options.main_branch),
+            other = ctx.session.get(Pacticipant, pacticipant_id)
+            assert other is not None
+            target = Selector(pacticipant=other.name, latest=options.latest or bool(options.tag or options.main_branch),
                               tag=options.tag, environment=options.environment, main_branch=options.main_branch)  # fmt: skip
             if target.environment:
-                target = Selector(pacticipant=row.name, environment=options.environment)
-            inferred += resolve(ctx, row, target, specified=False)
+                target = Selector(pacticipant=other.name, environment=options.environment)
+            inferred += resolve(ctx, other, target, specified=False)
     resolved = specified + inferred
     latest_only = options.latestby is not None
 
@@ -97,7 +97,8 @@ def matrix(ctx: Context, query: MatrixQuery) -> MatrixResult:
 
     numbers = matrix_rows.version_numbers(ctx, [r.consumer_version_id for r in rows] +
                                           [r.provider_version_id for r in rows if r.provider_version_id])  # fmt: skip
-    considered, ignored = [], []
+    considered: list[Row] = []
+    ignored: list[Row] = []
     for row in rows:
         (ignored if _is_ignored(row, ignore_found, numbers) else considered).append(row)
     names = dict(ctx.session.execute(select(Pacticipant.id, Pacticipant.name)).all())

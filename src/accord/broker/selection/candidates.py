@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Select, select
 
@@ -43,7 +43,13 @@ class Resolved:
         return (self.kind, self.tag or self.branch or self.environment or "", self.consumer or "")
 
 
-def base_query(provider_id: int) -> Select[Any]:
+# publication id, consumer id, consumer name, version id, version number, pact version id, sha,
+# created at: the columns of `Candidate`, in order. Quoted so that nothing subscripts `Select`
+# at run time (its type parameters differ between SQLAlchemy 2.0 and 2.1).
+CandidateQuery: TypeAlias = "Select[int, int, str, int, str, int, str, datetime]"
+
+
+def base_query(provider_id: int) -> CandidateQuery:
     return (
         select(
             PactPublication.id,
@@ -62,5 +68,5 @@ def base_query(provider_id: int) -> Select[Any]:
     )
 
 
-def fetch(ctx: Context, statement: Select[Any]) -> list[Candidate]:
+def fetch(ctx: Context, statement: CandidateQuery) -> list[Candidate]:
     return [Candidate(*row) for row in ctx.session.execute(statement)]

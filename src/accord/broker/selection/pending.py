@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from accord.broker.context import Context
 from accord.broker.db.models import Branch, BranchVersion, Tag, Verification
@@ -38,7 +38,13 @@ def pending_content(
     return pact_version_ids - verified
 
 
-def _pending_for_branch(ctx, provider_id, ids, successes, branch):  # type: ignore[no-untyped-def]
+def _pending_for_branch(
+    ctx: Context,
+    provider_id: int,
+    ids: set[int],
+    successes: Select[int, datetime],
+    branch: str,
+) -> set[int]:
     created = branch_created_at(ctx, provider_id, branch)
     rows = ctx.session.execute(
         successes.add_columns(BranchVersion.branch_name).join(
@@ -52,7 +58,13 @@ def _pending_for_branch(ctx, provider_id, ids, successes, branch):  # type: igno
     return ids - settled
 
 
-def _pending_for_tags(ctx, provider_id, ids, successes, tags):  # type: ignore[no-untyped-def]
+def _pending_for_tags(
+    ctx: Context,
+    provider_id: int,
+    ids: set[int],
+    successes: Select[int, datetime],
+    tags: list[str],
+) -> set[int]:
     rows = list(
         ctx.session.execute(
             successes.add_columns(Tag.name).join(

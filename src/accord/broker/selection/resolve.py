@@ -19,7 +19,13 @@ from accord.broker.db.models import (
     ReleasedVersion,
     Tag,
 )
-from accord.broker.selection.candidates import Candidate, Resolved, base_query, fetch
+from accord.broker.selection.candidates import (
+    Candidate,
+    CandidateQuery,
+    Resolved,
+    base_query,
+    fetch,
+)
 from accord.broker.selection.selectors import Selector
 
 Selection = list[tuple[Candidate, Resolved]]
@@ -43,7 +49,7 @@ def resolve(ctx: Context, provider_id: int, selector: Selector) -> Selection:
         else select(Integration.consumer_id).where(Integration.provider_id == provider_id)
     )
 
-    def picked(statement: Select[Any], **resolved: Any) -> Selection:
+    def picked(statement: CandidateQuery, **resolved: Any) -> Selection:
         return [
             (c, Resolved(consumer=selector.consumer, version_number=c.version_number,
                          version_id=c.version_id, **resolved))
@@ -90,7 +96,7 @@ def resolve(ctx: Context, provider_id: int, selector: Selector) -> Selection:
 
 def _branch_heads(
     consumers: Any, *, name: str | None = None, main_branch: bool = False
-) -> Select[Any]:
+) -> Select[int]:
     """Version ids of branch heads: the version added last to each matching branch."""
     newest = (
         select(func.max(BranchVersion.id))
@@ -106,7 +112,7 @@ def _branch_heads(
     return select(BranchVersion.version_id).where(BranchVersion.id.in_(newest))
 
 
-def _latest_tagged(consumers: Any, tag: str) -> Select[Any]:
+def _latest_tagged(consumers: Any, tag: str) -> Select[int]:
     """Per pacticipant, the highest-ordered version carrying the tag."""
     return (
         select(func.max(Tag.version_id))
@@ -116,7 +122,7 @@ def _latest_tagged(consumers: Any, tag: str) -> Select[Any]:
 
 
 def _in_environment(
-    ctx: Context, query: Select[Any], selector: Selector, picked: Callable[..., Selection]
+    ctx: Context, query: CandidateQuery, selector: Selector, picked: Callable[..., Selection]
 ) -> Selection:
     either = not selector.deployed and not selector.released  # {environment: E} alone
     results: Selection = []
@@ -134,7 +140,15 @@ def _in_environment(
     return results
 
 
-def _by_environment(ctx, query, rows, selector, environments, kind, picked):  # type: ignore[no-untyped-def]
+def _by_environment(
+    ctx: Context,
+    query: CandidateQuery,
+    rows: Select[int, int],
+    selector: Selector,
+    environments: dict[int, str],
+    kind: str,
+    picked: Callable[..., Selection],
+) -> Selection:
     if selector.environment is not None:
         wanted = [i for i, name in environments.items() if name == selector.environment]
         rows = rows.where(rows.selected_columns[1].in_(wanted))

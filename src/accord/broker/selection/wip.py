@@ -50,18 +50,18 @@ def wip_candidates(
             pv for pv, when, name in rows if name == branch or created is None or when < created
         }
     else:
-        rows = list(
+        tagged = list(
             ctx.session.execute(
                 successes.add_columns(Tag.name).join(
                     Tag, Tag.version_id == Verification.provider_version_id
                 )
             )
         )
-        verified_for = []
+        verified_for: list[set[int]] = []
         for tag in tags:
             first = first_tag_created_at(ctx, provider_id, tag)
             verified_for.append(
-                {pv for pv, when, name in rows if name == tag or first is None or when < first}
+                {pv for pv, when, name in tagged if name == tag or first is None or when < first}
             )
         # WIP for the request when WIP for at least one of its provider tags
         verified = set.intersection(*verified_for)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from accord.broker.context import Context
-from accord.broker.db.models import Version
+from accord.broker.db.models import Pacticipant, Version
 from accord.broker.errors import Conflict, Invalid
 from accord.broker.services import (
     branches,
@@ -203,5 +203,5 @@ def publish(
     return result
 
 
-def _find(ctx: Context, name: str):  # type: ignore[no-untyped-def]
+def _find(ctx: Context, name: str) -> Pacticipant | None:
     return pacticipants.find(ctx, name)

@@ -4,9 +4,9 @@ deployed/released selectors and can-i-deploy read. Deploying replaces; releasing
 from __future__ import annotations
 
 import uuid as uuid_module
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 
 from accord.broker.context import Context
 from accord.broker.db.models import DeployedVersion, Environment, ReleasedVersion
@@ -100,7 +100,7 @@ def record_undeployment(
 ) -> int:
     version = versions.require(ctx, pacticipant_name, number)
     environment = require(ctx, environment_name)
-    result = ctx.session.execute(
+    statement = (
         update(DeployedVersion)
         .where(
             DeployedVersion.version_id == version.id,
@@ -109,6 +109,8 @@ def record_undeployment(
         )
         .values(undeployed_at=ctx.now())
     )
+    # DML executes to a CursorResult; Session.execute is annotated with its base class
+    result = cast(CursorResult[Any], ctx.session.execute(statement))
     return int(result.rowcount)
 
 

@@ -38,9 +38,8 @@ def validate(document: dict[str, Any], field: str = "body") -> None:
 
 def participant_name(document: dict[str, Any], role: str) -> str | None:
     participant = document.get(role)
-    if isinstance(participant, dict) and isinstance(participant.get("name"), str):
-        return participant["name"]
-    return None
+    name = participant.get("name") if isinstance(participant, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def sha(document: dict[str, Any]) -> str:

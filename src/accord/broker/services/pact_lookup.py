@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import aliased
 
 from accord.broker.context import Context
@@ -35,7 +35,8 @@ class PactView:
 
     @property
     def content(self) -> dict[str, Any]:
-        return json.loads(self.pact_version.content)
+        content: dict[str, Any] = json.loads(self.pact_version.content)
+        return content
 
     @property
     def name(self) -> str:
@@ -73,7 +74,9 @@ def _pair(ctx: Context, provider_name: str, consumer_name: str) -> tuple[Pactici
     return provider, consumer
 
 
-def _publications(provider: Pacticipant, consumer: Pacticipant | None = None):  # type: ignore[no-untyped-def]
+def _publications(
+    provider: Pacticipant, consumer: Pacticipant | None = None
+) -> Select[PactPublication]:
     statement = select(PactPublication).where(PactPublication.provider_id == provider.id)
     if consumer is not None:
         statement = statement.where(PactPublication.consumer_id == consumer.id)

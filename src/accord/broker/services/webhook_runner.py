@@ -116,20 +116,22 @@ def run_due(
     for triggered_id, webhook_id, params in claimed:
         with sessions() as session:
             webhook = session.get(Webhook, webhook_id)
-            row = session.get(TriggeredWebhook, triggered_id)
-            if webhook is None or row is None:
+            triggered = session.get(TriggeredWebhook, triggered_id)
+            if webhook is None or triggered is None:
                 continue
             outcome = execute(dict(webhook.request or {}), params, settings, send)  # type: ignore[call-overload]
-            row.attempts += 1
-            row.updated_at = now()
+            triggered.attempts += 1
+            triggered.updated_at = now()
             if outcome.success:
-                row.status = "success"
-            elif row.attempts > len(RETRY_DELAYS):
-                row.status = "failure"
+                triggered.status = "success"
+            elif triggered.attempts > len(RETRY_DELAYS):
+                triggered.status = "failure"
             else:
-                row.status = "retrying"
-                row.next_attempt_at = now() + timedelta(seconds=RETRY_DELAYS[row.attempts - 1])
-            session.add(WebhookExecution(triggered_webhook_id=row.id, success=outcome.success,
+                triggered.status = "retrying"
+                triggered.next_attempt_at = now() + timedelta(
+                    seconds=RETRY_DELAYS[triggered.attempts - 1]
+                )
+            session.add(WebhookExecution(triggered_webhook_id=triggered.id, success=outcome.success,
                                          logs=outcome.logs, created_at=now()))  # fmt: skip
             session.commit()
     return len(claimed)

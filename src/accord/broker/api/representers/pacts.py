@@ -89,7 +89,7 @@ def consumer_pact_versions(base: str, self_href: str, views: list[PactView]) -> 
 
 def latest_pacts(base: str, views: list[PactView]) -> dict[str, Any]:
     """`/pacts/latest`: one entry per integration (what list-latest-pact-versions prints)."""
-    pacts = []
+    pacts: list[dict[str, Any]] = []
     for v in views:
         between = urls.pacts_between(base, v.provider.name, v.consumer.name)
         number = v.consumer_version.number

@@ -14,11 +14,8 @@ def verification(base: str, view: VerificationView) -> dict[str, Any]:
     provider, consumer = view.provider.name, view.consumer.name
     sha = view.pact_version.sha
     verified_by = row.verified_by if isinstance(row.verified_by, dict) else {}
-    client = (
-        verified_by.get("clientLanguage")
-        if isinstance(verified_by.get("clientLanguage"), dict)
-        else {}
-    )
+    language = verified_by.get("clientLanguage")
+    client = language if isinstance(language, dict) else {}
     return {
         "providerName": provider,
         "providerApplicationVersion": view.provider_version.number,

@@ -11,6 +11,7 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.contracts import published
 from accord.broker.context import Context
 from accord.broker.services import contracts
+from accord.broker.services.pact_lookup import PactView
 
 router = APIRouter(route_class=NameRoute)
 
@@ -20,7 +21,7 @@ async def publish_contracts(request: Request) -> Response:
     body = await read_json(request, empty_ok=False)
     base = base_url(request)
 
-    def pact_url(view):  # type: ignore[no-untyped-def]
+    def pact_url(view: PactView) -> str:
         return urls.pact_by_version(
             base, view.provider.name, view.consumer.name, view.consumer_version.number
         )

@@ -15,7 +15,7 @@ from accord.broker.api.paths import NameRoute
 from accord.broker.api.representers.verifications import verification
 from accord.broker.context import Context
 from accord.broker.db import models
-from accord.broker.services import pact_lookup, pacticipants, pacts, verifications, versions
+from accord.broker.services import pact_lookup, pacticipants, verifications, versions
 
 router = APIRouter(route_class=NameRoute)
 
@@ -74,7 +74,7 @@ async def consumer_version_results(request: Request, consumer: str, number: str)
     return await run(request, work)
 
 
-def _states(views: list[pacts.PactView]) -> dict[str, Any]:
+def _states(views: list[pact_lookup.PactView]) -> dict[str, Any]:
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for view in views:
         for interaction in view.content.get("interactions") or []:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import aliased
 
 from accord.broker.api import urls
@@ -58,11 +60,11 @@ async def delete_integration(request: Request, provider: str, consumer: str) -> 
     def work(ctx: Context) -> None:
         p = pacticipants.require(ctx, provider, "provider")
         c = pacticipants.require(ctx, consumer, "consumer")
-        removed = ctx.session.execute(
-            delete(Integration).where(
-                Integration.consumer_id == c.id, Integration.provider_id == p.id
-            )
+        statement = delete(Integration).where(
+            Integration.consumer_id == c.id, Integration.provider_id == p.id
         )
+        # DML executes to a CursorResult; Session.execute is annotated with its base class
+        removed = cast(CursorResult[Any], ctx.session.execute(statement))
         if not removed.rowcount:
             raise NotFound(
                 f"No integration between consumer '{consumer}' and provider '{provider}'"

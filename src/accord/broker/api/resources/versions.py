@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import select
@@ -73,7 +75,7 @@ def version_facts(ctx: Context, row: Version) -> representers.VersionFacts:
     )
 
 
-def version_document(ctx: Context, base: str, row: Version) -> dict:  # type: ignore[type-arg]
+def version_document(ctx: Context, base: str, row: Version) -> dict[str, Any]:
     return representers.version(base, version_facts(ctx, row))
 
 
