@@ -20,6 +20,7 @@ lint: install
 	$(VENV)/bin/ruff check src tests benchmarks examples
 	$(VENV)/bin/ruff format --check src tests benchmarks examples
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: install system-deps lint
 	bash scripts/test
