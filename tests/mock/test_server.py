@@ -6,6 +6,7 @@ import asyncio
 import http.client
 import json
 import shutil
+import socket
 import ssl
 import time
 
@@ -123,3 +124,12 @@ def test_serve_with_tls_true_makes_a_self_signed_certificate():
         connection.request("GET", "/x")
         assert connection.getresponse().status == 200
         connection.close()
+
+
+def test_a_port_in_use_names_the_address():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(OSError, match=f"cannot listen on 127.0.0.1:{port}: Address already"):
+            MockServer([], port=port).start()

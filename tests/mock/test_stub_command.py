@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from click.testing import CliRunner, Result
 
 from tests.consumer import examples
 from tests.support import free_port
@@ -63,3 +65,45 @@ def test_provider_state_filter_picks_between_interactions_on_one_route():
         "c",
     ]
     assert all(_wanted(i, None) for i in (exists, missing, stateless))
+
+
+def _run_stub(*args: str) -> Result:
+    from accord.cli import main
+
+    return CliRunner().invoke(main, ["stub", *args])
+
+
+def test_a_port_in_use_is_named_without_a_traceback(tmp_path):
+    examples.modern_http(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _run_stub(str(tmp_path), "--port", str(port))
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_folder_without_pact_files_is_an_error_not_an_empty_stub(tmp_path):
+    result = _run_stub(str(tmp_path), "--port", "0")
+    assert result.exit_code == 1
+    assert f"no pact files (*.json) found in {tmp_path}" in result.output
+
+
+def test_an_invalid_provider_state_regex_is_a_usage_error(tmp_path):
+    examples.modern_http(tmp_path)
+    result = _run_stub(str(tmp_path), "--port", "0", "--provider-state", "(")
+    assert result.exit_code == 2
+    assert "'--provider-state': '(' is not a valid regex" in result.output
+
+
+def test_a_filter_that_leaves_nothing_is_an_error(tmp_path):
+    from accord import Pact
+
+    pact = Pact("web", "users", pact_dir=tmp_path)
+    pact.upon_receiving("a").given("user exists").with_request("GET", "/u").will_respond_with(200)
+    pact.write_file()
+    result = _run_stub(str(tmp_path), "--port", "0", "--provider-state", "^nothing like it$")
+    assert result.exit_code == 1
+    assert "no HTTP interactions to serve" in result.output

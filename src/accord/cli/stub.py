@@ -34,8 +34,19 @@ def stub(
     from accord.mock import MockServer
     from accord.model import load_pact
 
+    if state_pattern is not None:
+        try:
+            re.compile(state_pattern)
+        except re.error as error:
+            raise click.BadParameter(
+                f"{state_pattern!r} is not a valid regex: {error}", param_hint="'--provider-state'"
+            ) from None
     interactions: list[HttpInteraction] = []
-    for path in _expand(pact_files):
+    files = _expand(pact_files)
+    if not files:
+        names = ", ".join(str(path) for path in pact_files)
+        raise click.ClickException(f"no pact files (*.json) found in {names}")
+    for path in files:
         try:
             pact = load_pact(path)
         except InvalidPact as error:
@@ -43,7 +54,12 @@ def stub(
         found = [i for i in pact.http_interactions if _wanted(i, state_pattern)]
         interactions.extend(found)
         click.echo(f"{path}: {len(found)} interactions ({pact.consumer} -> {pact.provider})")
-    server = MockServer(interactions, host=host, port=port, cors=cors, record=False).start()
+    if not interactions:
+        raise click.ClickException("no HTTP interactions to serve")
+    try:
+        server = MockServer(interactions, host=host, port=port, cors=cors, record=False).start()
+    except OSError as error:
+        raise click.ClickException(error.strerror or str(error)) from None
     click.echo(f"Stub server for {len(interactions)} interactions listening on {server.url}")
     try:
         threading.Event().wait()

@@ -67,7 +67,12 @@ class MockServer:
         if self._httpd is not None:
             return self
         listener = _Listener6 if ":" in self.host else _Listener
-        httpd = listener((self.host, self.requested_port), _RequestHandler)
+        try:
+            httpd = listener((self.host, self.requested_port), _RequestHandler)
+        except OSError as error:
+            # The bare "[Errno 98] Address already in use" does not say which address.
+            where = f"{self.host}:{self.requested_port}"
+            raise OSError(error.errno, f"cannot listen on {where}: {error.strerror}") from error
         httpd.mock = self
         if self.tls is not None:
             httpd.socket = self.tls.wrap_socket(httpd.socket, server_side=True)
