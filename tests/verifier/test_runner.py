@@ -199,9 +199,31 @@ def test_unreachable_provider_fails_each_interaction_and_the_run_continues(tmp_p
     report = verifier.add_source(users_pact(tmp_path)).verify()
     assert len(report.interactions) == 2
     assert all(r.categories() == ["Request to provider failed"] for r in report.interactions)
+    failure = report.interactions[0].failures[0]
     assert "consumer OrderService, provider UserService, interaction 'a request for user 1'" in (
-        report.interactions[0].failures[0].message
+        failure.message
     )
+    assert f"could not connect to the provider for GET {verifier_url(verifier)}/users/1" in (
+        failure.message
+    )
+    assert failure.headline("OrderService") == failure.message  # not "expects request: ..."
+
+
+def verifier_url(verifier: Verifier) -> str:
+    return str(verifier.base_url).rstrip("/")
+
+
+def test_a_provider_that_does_not_answer_in_time_is_reported_as_a_timeout(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        verifier = Verifier("UserService", base_url=f"http://127.0.0.1:{port}", request_timeout=0.2)
+        report = verifier.add_source(users_pact(tmp_path)).verify()
+    message = report.interactions[0].failures[0].message
+    assert f"no answer to GET http://127.0.0.1:{port}/users/1 within 0.2 s" in message
 
 
 def test_missing_pact_file_is_an_error_not_a_crash(tmp_path: Path) -> None:

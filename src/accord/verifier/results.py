@@ -47,6 +47,9 @@ class Failure:
             return f"{consumer} expects {self.field()} (missing)"
         if self.attribute == "state":
             return f"{consumer}: {self.message}"
+        if self.attribute == "request":
+            # No field to point at: the message names consumer, provider and interaction.
+            return self.message
         return f"{consumer} expects {self.field()}: {self.message}"
 
     def to_json(self) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
+
 from accord.errors import ProviderStateError, VerificationError
 from accord.generation import GeneratorMode, generate_request
 from accord.matching import match_message, match_response
@@ -226,8 +228,32 @@ def _kind(interaction: AnyInteraction) -> str:
 def _describe(pact: Pact, interaction: AnyInteraction, error: BaseException) -> str:
     return (
         f"consumer {pact.consumer}, provider {pact.provider}, interaction "
-        f"{interaction.description!r}: {type(error).__name__}: {error}"
+        f"{interaction.description!r}: {_reason(error)}"
     )
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, naming the request when httpx failed to get an answer."""
+    request = _failed_request(error)
+    if request is None:
+        return f"{type(error).__name__}: {error}"
+    sent = f"{request.method} {request.url}"
+    if isinstance(error, httpx.TimeoutException):
+        timeout = request.extensions.get("timeout", {}).get("read")
+        within = f" within {timeout:g} s (the request timeout)" if timeout else ""
+        return f"no answer to {sent}{within}: {type(error).__name__}"
+    if isinstance(error, httpx.ConnectError):
+        return f"could not connect to the provider for {sent} (is it running?): {error}"
+    return f"{sent} failed: {type(error).__name__}: {error}"
+
+
+def _failed_request(error: BaseException) -> httpx.Request | None:
+    if not isinstance(error, httpx.RequestError):
+        return None
+    try:
+        return error.request
+    except RuntimeError:  # raised without a request attached
+        return None
 
 
 def _comment_texts(comments: Mapping[str, Any]) -> list[str]:
