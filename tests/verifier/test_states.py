@@ -307,3 +307,44 @@ def test_same_state_twice_with_other_params_tears_down_each(tmp_path, matching_s
 
     assert verifier.verify().success
     assert log == ["create 1", "create 2", "delete 2", "delete 1"]
+
+
+def _closes_after_first_answer(server: Any) -> None:
+    """A provider that answers once on a kept-alive connection, then drops it when the next
+    request arrives (as uvicorn does after a handler raised); later connections are served."""
+    import socket
+    import struct
+
+    answer = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    first = True
+    while True:
+        try:
+            connection, _ = server.accept()
+        except OSError:
+            return
+        with connection:
+            while connection.recv(65536):
+                connection.sendall(answer)
+                if first:
+                    first = False
+                    connection.recv(65536)  # the next request arrives...
+                    linger = struct.pack("ii", 1, 0)
+                    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    break  # ...and the connection is reset without an answer
+
+
+def test_a_kept_alive_connection_the_provider_dropped_is_retried_once() -> None:
+    import socket
+
+    from accord.verifier.transport import ProviderTarget
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        thread = threading.Thread(target=_closes_after_first_answer, args=(server,), daemon=True)
+        thread.start()
+        base = f"http://127.0.0.1:{server.getsockname()[1]}"
+        with ProviderTarget(base_url=base) as target:
+            assert target.post_json("/_pact/state", {"state": "a"}).status_code == 200
+            assert target.post_json("/_pact/state", {"state": "b"}).status_code == 200
+        server.shutdown(socket.SHUT_RDWR)

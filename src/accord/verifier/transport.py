@@ -18,6 +18,9 @@ import httpx
 from accord.model import Body, Request, Response, format_query_string
 from accord.verifier.asgi import SyncASGITransport
 
+# What a request sent on a connection the server has just dropped fails with.
+_DROPPED = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+
 RequestFilter = Callable[[Request], Request | None]
 """Called with the request about to be sent; returns a replacement (or None to keep it)."""
 
@@ -103,14 +106,23 @@ class ProviderTarget:
             and request.header("content-type") is None
         ):
             headers.append(("Content-Type", request.body.content_type))
-        answer = self._client.request(request.method.upper(), url, headers=headers, content=content)
+        answer = self._request(request.method.upper(), url, headers=headers, content=content)
         return to_model_response(answer)
 
     def post_json(self, url: str, body: Any, timeout: float | None = None) -> httpx.Response:
         """A JSON POST on the same connection pool (state-change and message endpoints)."""
         if not url.startswith(("http://", "https://")):
             url = self._base + ("" if url.startswith("/") else "/") + url
-        return self._client.post(url, json=body, timeout=timeout or self.options.timeout)
+        return self._request("POST", url, json=body, timeout=timeout or self.options.timeout)
+
+    def _request(self, method: str, url: str, **options: Any) -> httpx.Response:
+        try:
+            return self._client.request(method, url, **options)
+        except _DROPPED:
+            # A server may close a kept-alive connection after answering (uvicorn does when a
+            # handler raised after its 500); the next request then meets a reset before it is
+            # read. Once more, on a fresh connection: a second failure is the provider's.
+            return self._client.request(method, url, **options)
 
 
 def tls_verification(setting: bool | str) -> bool | ssl.SSLContext:
