@@ -76,8 +76,22 @@ def test_cli_usage_errors(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(main, ["verify", str(pact), "--publish"])
     assert result.exit_code == 2
     assert "--publish needs --provider-version" in result.output
-    result = runner.invoke(main, ["verify", str(pact), "--header", "nonsense"])
+    result = runner.invoke(
+        main, ["verify", str(pact), "--provider-base-url", "http://x", "--header", "nonsense"]
+    )
     assert result.exit_code == 2
+
+
+def test_cli_needs_a_provider_to_replay_against(pact: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["verify", str(pact)])
+    assert result.exit_code == 2
+    assert "say where the provider is: --provider-base-url" in result.output
+    result = runner.invoke(main, ["verify", str(pact), "--provider-base-url", "localhost:8000"])
+    assert result.exit_code == 2
+    assert "--provider-base-url must start with http:// or https://, got 'localhost:8000'" in (
+        result.output
+    )
 
 
 def test_cli_in_process_app(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None:

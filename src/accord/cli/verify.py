@@ -196,6 +196,16 @@ def verify(**options: Any) -> None:
         raise click.UsageError("--publish needs --provider-version (the version being verified)")
     if options["provider_base_url"] and options["app_ref"]:
         raise click.UsageError("give either --provider-base-url or --app, not both")
+    if not (options["provider_base_url"] or options["app_ref"] or options["message_url"]):
+        raise click.UsageError(
+            "say where the provider is: --provider-base-url http://localhost:8000, "
+            "--app package.module:app, or --message-url for message pacts"
+        )
+    base_url = options["provider_base_url"]
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise click.UsageError(
+            f"--provider-base-url must start with http:// or https://, got {base_url!r}"
+        )
     try:
         verifier = _build(options)
         report = verifier.verify()
