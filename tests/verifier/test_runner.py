@@ -236,6 +236,17 @@ def test_missing_pact_file_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert "nope.json does not exist" in report.errors[0]
 
 
+def test_load_errors_without_a_provider_name_do_not_mention_provider_none(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    report = Verifier(None, app=fastapi_app(UserStore())).add_source(broken).verify()
+    assert report.errors[0].startswith(f"could not load pacts: invalid pact in {broken}")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    report = Verifier(None, app=fastapi_app(UserStore())).add_source(empty).verify()
+    assert report.errors[0].startswith("no pacts were found; check the provider name")
+
+
 def test_asgi_lifespan_runs_startup_before_requests_and_shutdown_after(tmp_path: Path) -> None:
     from contextlib import asynccontextmanager
 

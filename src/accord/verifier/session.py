@@ -132,6 +132,11 @@ class _Connections:
             self._http.close()
 
 
+def _for(provider: str | None) -> str:
+    # Files need no provider name; "for provider None" would read like a provider called None.
+    return f" for provider {provider}" if provider else ""
+
+
 def _load(
     plan: RunPlan, sources: Sequence[PactSource], report: VerificationReport
 ) -> list[LoadedPact]:
@@ -140,14 +145,14 @@ def _load(
         try:
             loaded.extend(load_source(source, provider=plan.provider))
         except AccordError as error:
-            report.errors.append(f"could not load pacts for provider {plan.provider}: {error}")
+            report.errors.append(f"could not load pacts{_for(plan.provider)}: {error}")
     if not sources:
         report.errors.append(
             "no pact sources were given; add a pact file, directory, URL or broker"
         )
     elif not loaded and not report.errors:
         # A provider with no pacts is usually a misconfiguration (wrong name, wrong selectors).
-        text = f"no pacts were found for provider {plan.provider}"
+        text = f"no pacts were found{_for(plan.provider)}"
         if plan.fail_if_no_pacts:
             report.errors.append(
                 f"{text}; check the provider name and selectors, or pass "
