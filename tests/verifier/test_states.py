@@ -348,3 +348,25 @@ def test_a_kept_alive_connection_the_provider_dropped_is_retried_once() -> None:
             assert target.post_json("/_pact/state", {"state": "a"}).status_code == 200
             assert target.post_json("/_pact/state", {"state": "b"}).status_code == 200
         server.shutdown(socket.SHUT_RDWR)
+
+
+def test_a_failed_state_is_reported_once_per_line(tmp_path) -> None:
+    from accord.errors import MismatchError
+
+    pact = write_pact(
+        tmp_path,
+        pact_document([user_interaction(states=[{"name": "a user exists", "params": {}}])]),
+    )
+    verifier = Verifier("UserService", app=fastapi_app(UserStore()))
+
+    @verifier.state("a user exists")
+    def broken(params: dict[str, Any]) -> None:
+        raise KeyError("id")
+
+    report = verifier.add_source(pact).verify()
+    with pytest.raises(MismatchError) as caught:
+        report.raise_for_failures()
+    line = str(caught.value).splitlines()[2]
+    assert line.startswith("    State change request failed: setup of provider state")
+    assert line.count("State change request failed") == 1
+    assert line.count("OrderService") == 1

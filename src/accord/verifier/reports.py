@@ -54,9 +54,7 @@ def _testcase(suite: ET.Element, result: InteractionResult) -> None:
     )
     if not result.failures:
         return
-    details = "\n".join(
-        f"{failure.category}: {failure.headline(result.consumer)}" for failure in result.failures
-    )
+    details = "\n".join(failure.line(result.consumer) for failure in result.failures)
     message = "; ".join(result.categories())
     if result.pending:
         element = ET.SubElement(case, "skipped", message=f"pending: {message}")

@@ -45,12 +45,15 @@ class Failure:
     def headline(self, consumer: str) -> str:
         if self.missing:
             return f"{consumer} expects {self.field()} (missing)"
-        if self.attribute == "state":
-            return f"{consumer}: {self.message}"
-        if self.attribute == "request":
-            # No field to point at: the message names consumer, provider and interaction.
+        if self.attribute in ("state", "request"):
+            # No field to point at: the message names consumer, interaction and cause.
             return self.message
         return f"{consumer} expects {self.field()}: {self.message}"
+
+    def line(self, consumer: str) -> str:
+        """Category and headline on one line, without saying the category twice."""
+        headline = self.headline(consumer)
+        return headline if headline.startswith(self.category) else f"{self.category}: {headline}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -241,9 +244,7 @@ class VerificationReport:
         lines.extend(f"  error: {text}" for text in self.errors)
         for result in self.failures:
             lines.append(f"  {result.consumer} → {result.provider}: {result.title()}")
-            lines.extend(
-                f"    {f.category}: {f.headline(result.consumer)}" for f in result.failures
-            )
+            lines.extend(f"    {f.line(result.consumer)}" for f in result.failures)
         raise MismatchError("\n".join(lines))
 
     def to_json(self) -> dict[str, Any]:
