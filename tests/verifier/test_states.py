@@ -82,6 +82,8 @@ def test_raising_handler_names_consumer_interaction_state_and_cause() -> None:
     assert "consumer OrderService" in message
     assert "interaction 'a request for user 1'" in message
     assert "KeyError('id')" in message
+    line = broken.__code__.co_firstlineno + 1
+    assert f"KeyError('id') at {__file__}:{line} in broken" in message
 
 
 def test_slow_handler_hits_its_timeout_and_later_handlers_still_run() -> None:

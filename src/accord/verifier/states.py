@@ -128,7 +128,7 @@ class CallableStates:
                 call, f"handler did not finish within {self.timeout:g} s (state_timeout)"
             ) from None
         except Exception as error:
-            raise state_error(call, f"handler raised {error!r}") from error
+            raise state_error(call, f"handler raised {error!r}{_raised_at(error)}") from error
 
     def close(self) -> None:
         """Forget generators left open by a run that stopped early."""
@@ -186,6 +186,17 @@ class StateChangeUrl:
         except ValueError:
             data = None  # a non-JSON answer carries no values; that is fine
         return data if isinstance(data, dict) else None
+
+
+def _raised_at(error: BaseException) -> str:
+    """Where the handler raised (its innermost Python frame), so the user can go there."""
+    frame = error.__traceback__
+    if frame is None:
+        return ""
+    while frame.tb_next is not None:
+        frame = frame.tb_next
+    code = frame.tb_frame.f_code
+    return f" at {code.co_filename}:{frame.tb_lineno} in {code.co_name}"
 
 
 def _wants_action(function: Callable[..., Any] | None) -> bool:
