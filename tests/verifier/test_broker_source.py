@@ -56,6 +56,7 @@ def test_broker_pacts_pending_does_not_fail_and_no_publishing_by_default() -> No
     text = console.export_text()
     assert "notice: This pact is pending" in text
     assert "notice: Failed, but pending" in text
+    assert "verification results published" not in text
     assert "Not shown" not in text
     assert "(latest from branch feat/y, pending, work in progress)" in text
 
@@ -64,9 +65,12 @@ def test_publishing_when_asked_reports_success_and_failure_per_pact(monkeypatch)
     monkeypatch.setenv("PACT_BROKER_BASE_URL", "http://unused.invalid")
     with running(two_pacts()) as broker:
         monkeypatch.setenv("PACT_BROKER_BASE_URL", broker.base_url)
-        verifier = Verifier("UserService", app=fastapi_app(UserStore(users={1: "Ann"})))
+        console = Console(record=True, width=200, color_system=None)
+        app = fastapi_app(UserStore(users={1: "Ann"}))
+        verifier = Verifier("UserService", app=app, console=console)
         verifier.add_broker().publish("2.0.0", branch="main", build_url="http://ci/7")
         report = verifier.verify()
+    assert console.export_text().count("verification results published to the broker") == 2
     posts = {
         path: body
         for method, path, body in broker.requests

@@ -66,7 +66,9 @@ class ConsoleReporter:
         self.console.out(text, highlight=False)
 
     def pact_finished(self, loaded: LoadedPact, result: PactResult) -> None:
-        """The broker's after-verification notices that fit the outcome."""
+        """Whether results went to the broker, then its after-verification notices."""
+        if result.published:
+            self.console.print("  verification results published to the broker")
         outcome = (
             f"after_verification:success_{str(result.ok).lower()}"
             f"_published_{str(result.published).lower()}"
