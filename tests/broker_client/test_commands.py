@@ -240,3 +240,16 @@ def test_retry_needs_a_broker_that_counts_unknown_results() -> None:
     query = CanIDeployQuery(selectors=[VersionSelector(pacticipant="Foo", version="1")])
     with pytest.raises(BrokerClientError, match="does not count unknown verification results"):
         can_i_deploy(hal, query, retry_while_unknown=1, sleep=lambda _: None)
+
+
+def test_a_broken_pact_file_is_named_before_anything_is_published(tmp_path: Path) -> None:
+    from accord.errors import InvalidPact
+
+    broken = _pact("C", "P", "x")
+    broken["interactions"][0]["response"]["status"] = "abc"
+    path = _write(tmp_path / "broken.json", broken)
+    with pytest.raises(InvalidPact) as caught:
+        read_pact_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"invalid pact in {path}: 1 problem")
+    assert "$.interactions[0].response.status: must be an HTTP status code" in message

@@ -18,6 +18,7 @@ from typing import Any
 from accord.broker_client.hal import HalClient, HalDocument
 from accord.broker_client.notices import BrokerNotice, notices_of
 from accord.errors import BrokerClientError, InvalidPact, PactMergeConflict
+from accord.model import load_pact
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,9 +77,14 @@ def find_pact_files(locations: Iterable[str | Path]) -> list[Path]:
 
 
 def read_pact_file(path: Path) -> PactFile:
-    """A pact file's JSON; names of consumer and provider must be present."""
+    """A pact file's JSON, checked here so a broken file is named before anything is sent.
+
+    The check is the lenient one the verifier reads pacts with: what it could not verify is
+    refused, what only `accord pact validate` warns about is published.
+    """
+    load_pact(path)  # raises InvalidPact "invalid pact in <path>: ..." listing every problem
     try:
-        content = json.loads(path.read_text(encoding="utf-8"))
+        content = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
         raise InvalidPact(f"cannot read pact file {path}: {error}") from error
     pact = PactFile(path=path, content=content if isinstance(content, dict) else {})
