@@ -55,6 +55,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "accord(consumer, provider): the pact the accord_pact fixture builds"
     )
+    spec = config.getoption("accord_spec") or config.getini("accord_spec")
+    if spec:
+        # Checked once here, so a typo is one usage error rather than an error in every test.
+        from accord.errors import UnsupportedSpecVersion
+        from accord.model import SpecVersion
+
+        try:
+            SpecVersion.parse(spec)
+        except UnsupportedSpecVersion as error:
+            raise pytest.UsageError(f"--accord-spec / accord_spec: {error}") from None
     # One run id for the controller and its xdist workers (they inherit the environment), so
     # pact files detect two tests of this run disagreeing about one interaction.
     os.environ.setdefault("ACCORD_RUN_ID", uuid.uuid4().hex)

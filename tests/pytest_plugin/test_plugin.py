@@ -147,3 +147,18 @@ def test_user_{number}(accord_pact, accord_mock):
     result.assert_outcomes(passed=4)
     data = json.loads((pytester.path / "pacts" / "web-users.json").read_text())
     assert len(data["interactions"]) == 4
+
+
+def test_an_unknown_spec_version_is_one_usage_error(pytester: pytest.Pytester):
+    pytester.makepyfile(
+        """
+import pytest
+
+@pytest.mark.accord(consumer="web", provider="users")
+def test_user(accord_pact):
+    pass
+"""
+    )
+    result = pytester.runpytest("--accord-spec", "v5")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--accord-spec / accord_spec: unknown pact specification*'v5'*"])
