@@ -149,6 +149,18 @@ def test_cors_preflight_with_serve():
             lambda: Pact("c", "p").upon_receiving("d").will_respond_with("200"),
             "status='200' is not an int",
         ),
+        (
+            lambda: Pact("c", "p").upon_receiving("d").will_respond_with(999),
+            "status=999 is not an HTTP status code; pass one between 100 and 599",
+        ),
+        (
+            lambda: Pact("c", "p").upon_receiving("d").will_respond_with(True),
+            "status=True is not an int",
+        ),
+        (
+            lambda: Pact("c", "p").upon_receiving("d").with_request("GET", "users/1"),
+            "path='users/1' does not start with '/'; use '/users/1'",
+        ),
     ],
 )
 def test_dsl_arguments_are_checked_at_the_call(call, words):

@@ -87,6 +87,11 @@ class HttpInteractionBuilder(InteractionBuilder):
             raise arg.fail(
                 "with_request", f"method={method!r} is not an HTTP method", "use e.g. 'GET'"
             )
+        if isinstance(path, str) and not path.startswith("/"):
+            # The mock server and the verifier see "/users"; "users" would never match.
+            raise arg.fail(
+                "with_request", f"path={path!r} does not start with '/'", f"use '/{path}'"
+            )
         self.method = method.upper()
         self.path = path
         self._part = "request"
@@ -173,8 +178,17 @@ class HttpInteractionBuilder(InteractionBuilder):
         content_type: str | None = None,
     ) -> Self:
         """Respond with `status` (or a `match.status_code(...)`); later setters apply to the response."""
-        if not isinstance(status, int) and not hasattr(status, "collect"):
+        if isinstance(status, bool) or (
+            not isinstance(status, int) and not hasattr(status, "collect")
+        ):
             raise arg.fail("will_respond_with", f"status={status!r} is not an int", "pass e.g. 200")
+        if isinstance(status, int) and not 100 <= status <= 599:
+            # `accord pact validate` and every verifier reject such a pact file.
+            raise arg.fail(
+                "will_respond_with",
+                f"status={status} is not an HTTP status code",
+                "pass one between 100 and 599",
+            )
         self.status = status
         self._part = "response"
         for name, value in (headers or {}).items():
