@@ -49,10 +49,26 @@ def main() -> int:
 
     _step("2. accord broker serve, on an embedded SQLite file")
     database = f"sqlite:///{WORK / 'broker.sqlite3'}"
-    broker = _start(
-        [*ACCORD, "broker", "serve", "--port", str(broker_port), "--database-url", database], env
-    )
-    _wait_for(broker_url, broker)
+    serve = [*ACCORD, "broker", "serve", "--port", str(broker_port), "--database-url", database]
+    print(f"$ accord {' '.join(serve[1:])}   (in the background)", flush=True)
+    broker = _start(serve, env)
+    try:
+        _wait_for(broker_url, broker)
+        _story(env, v1_port, v2_port)
+        print(f"\nThe broker is running at {broker_url} (open it in a browser)")
+        print(f"Its data is in {WORK.relative_to(ROOT)}")
+        if os.environ.get("DEMO_EXIT") != "1":
+            print("Press Ctrl-C to stop it.")
+            broker.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        # Also after a failed step: never leave the broker running behind the user's back.
+        _stop(broker)
+    return 0
+
+
+def _story(env: dict[str, str], v1_port: int, v2_port: int) -> None:
     with (
         _provider(v1_port, env, renamed=False) as v1_url,
         _provider(v2_port, env, renamed=True) as v2_url,
@@ -112,19 +128,6 @@ def main() -> int:
 
         _step("8. can UserService 2.0.0 go to production? No: it would break OrderService")
         _run(_can_i_deploy("UserService", "2.0.0"), env, expect=1)
-
-    print(
-        f"\nThe broker is running at {broker_url} (open it in a browser); data in {WORK.relative_to(ROOT)}"
-    )
-    try:
-        if os.environ.get("DEMO_EXIT") != "1":
-            print("Press Ctrl-C to stop it.")
-            broker.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        _stop(broker)
-    return 0
 
 
 def _verify(provider_url: str, version: str) -> list[str]:
