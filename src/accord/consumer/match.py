@@ -36,6 +36,7 @@ from accord.consumer.matchers import (
     format_call,
 )
 from accord.model import Generator, GeneratorKind, MatchingRule, RuleKind
+from accord.model.datetimes import InvalidDatePattern, check_pattern, matches_pattern
 
 __all__ = [
     "array_containing",
@@ -216,6 +217,21 @@ def _temporal(
         arg.check_type(
             function, "value", value, str, f"pass a string or a {python_type.__name__} object"
         )
+        # As for regex(): the mock server sends the example as is, so it must fit its own rule.
+        try:
+            check_pattern(format)
+        except InvalidDatePattern as error:
+            raise arg.fail(
+                function,
+                f"format={format!r} is not a valid pattern: {error}",
+                "use Java pattern letters such as 'yyyy-MM-dd'",
+            ) from None
+        if not matches_pattern(format, value):
+            raise arg.fail(
+                function,
+                f"example={value!r} does not match format={format!r}",
+                "pass an example in that format (or the format the example is in)",
+            )
     return RuleMatcher(call, value, [_rule(kind, format=format)], generator)
 
 
