@@ -8,7 +8,9 @@ points it at PostgreSQL. Authentication and other settings are read from the env
 
 from __future__ import annotations
 
+import contextlib
 import socket
+from collections.abc import Iterator
 
 import click
 
@@ -71,7 +73,8 @@ def serve(
             "PACT_BROKER_BASIC_AUTH_USERNAME/PASSWORD or ACCORD_BROKER_TOKENS",
             err=True,
         )
-    app = create_app(settings)  # migrates once here, before any worker starts
+    with _database_errors(url):
+        app = create_app(settings)  # migrates once here, before any worker starts
     click.echo(f"Accord broker listening on http://{host}:{port}")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level=log_level)
@@ -90,6 +93,22 @@ def serve(
             log_level=log_level,
             workers=workers,
         )
+
+
+@contextlib.contextmanager
+def _database_errors(url: str) -> Iterator[None]:
+    """A database URL that cannot be parsed, reached or driven (no driver installed) is one line
+    naming it, not a traceback."""
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+    try:
+        yield
+    except (ArgumentError, NoSuchModuleError, DBAPIError, ImportError) as error:
+        cause = getattr(error, "orig", None) or error
+        reason = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+        raise click.ClickException(
+            f"cannot use the broker database {_redacted(url)}: {reason}"
+        ) from None
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
@@ -128,9 +147,10 @@ def db_upgrade(database_url: str | None) -> None:
     from accord.broker.db.migrate import upgrade
 
     settings = Settings.from_env(database_url=database_url)
-    engine = make_engine(settings.resolved_database_url)
-    upgrade(engine)
-    engine.dispose()
+    with _database_errors(settings.resolved_database_url):
+        engine = make_engine(settings.resolved_database_url)
+        upgrade(engine)
+        engine.dispose()
     click.echo(f"Schema is up to date: {_redacted(settings.resolved_database_url)}")
 
 
