@@ -49,3 +49,37 @@ def test_convert_writes_another_version(tmp_path: Path) -> None:
     written = json.loads(target.read_text())
     assert written["metadata"]["pactSpecification"]["version"] == "4.0"
     assert {i["type"] for i in written["interactions"]} == {"Synchronous/HTTP"}
+
+
+def test_convert_warns_about_what_the_older_version_cannot_hold(tmp_path: Path) -> None:
+    from accord import Pact, generate, match
+
+    pact = Pact("web", "users", pact_dir=tmp_path)
+    (
+        pact.upon_receiving("a user")
+        .given("a user exists", id=1)
+        .given("the user is active")
+        .with_request("GET", "/users/1")
+        .will_respond_with(200)
+        .with_body({"id": match.integer(1), "token": generate.uuid(), "v": match.semver("1.0.0")})
+    )
+    source = pact.write_file()
+    runner = CliRunner()
+    v2 = runner.invoke(
+        main, ["pact", "convert", str(source), "--to", "v2", "-o", str(tmp_path / "2")]
+    )
+    assert v2.exit_code == 0, v2.output
+    where = "warning: interaction 'a user': v2"
+    assert f"{where} keeps only the first provider state" in v2.output
+    assert f"{where} drops provider state parameters" in v2.output
+    assert f"{where} drops generators" in v2.output
+    assert "matchers that v2 does not define (integer, semver) are kept" in v2.output
+    v3 = runner.invoke(
+        main, ["pact", "convert", str(source), "--to", "v3", "-o", str(tmp_path / "3")]
+    )
+    assert v3.output.count("warning:") == 1
+    assert "matchers that v3 does not define (semver) are kept" in v3.output
+    v4 = runner.invoke(
+        main, ["pact", "convert", str(source), "--to", "v4", "-o", str(tmp_path / "4")]
+    )
+    assert "warning" not in v4.output

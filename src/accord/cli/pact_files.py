@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from accord.errors import InvalidPact
-from accord.model import SpecVersion, dumps_pact, load_pact
+from accord.model import Pact, RuleKind, SpecVersion, dumps_pact, load_pact
 
 
 @click.group("pact")
@@ -52,14 +52,59 @@ def validate(files: tuple[Path, ...]) -> None:
     help="Write here instead of stdout.",
 )
 def convert(file: Path, target: str, output: Path | None) -> None:
-    """Rewrite FILE in another pact specification version."""
+    """Rewrite FILE in another pact specification version (warning about what it cannot hold)."""
+    spec = SpecVersion.parse(target)
     try:
-        text = dumps_pact(load_pact(file), SpecVersion.parse(target))
+        pact = load_pact(file)
+        text = dumps_pact(pact, spec)
     except InvalidPact as error:
         raise click.ClickException(str(error)) from None
+    for warning in _not_representable(pact, spec):
+        click.echo(f"warning: {warning}", err=True)
     if output is None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output} ({target})")
     json.loads(text)  # never emit something that is not JSON
+
+
+# Matchers each version defines; newer ones are written anyway, but readers of that version
+# may ignore them, so the converted pact checks less than the original.
+_V2_MATCHERS = {RuleKind.TYPE, RuleKind.REGEX}
+_V4_ONLY_MATCHERS = {RuleKind.STATUS_CODE, RuleKind.NOT_EMPTY, RuleKind.SEMVER}
+
+
+def _not_representable(pact: Pact, spec: SpecVersion) -> list[str]:
+    """What `spec` cannot say about `pact`'s HTTP interactions: dropped or possibly ignored."""
+    warnings: list[str] = []
+    for interaction in pact.http_interactions:
+        where = f"interaction {interaction.description!r}"
+        parts = (interaction.request, interaction.response)
+        kinds = {
+            rule.kind
+            for part in parts
+            for category in part.matching_rules.categories()
+            for rule_list in part.matching_rules.category(category).values()
+            for rule in rule_list.rules
+        }
+        if spec < SpecVersion.V3:
+            states = interaction.provider_states
+            if len(states) > 1:
+                warnings.append(f"{where}: {spec.label} keeps only the first provider state")
+            if any(state.params for state in states):
+                warnings.append(f"{where}: {spec.label} drops provider state parameters")
+            if any(not part.generators.is_empty() for part in parts):
+                warnings.append(f"{where}: {spec.label} drops generators")
+            unknown = kinds - _V2_MATCHERS
+        elif spec < SpecVersion.V4:
+            unknown = kinds & _V4_ONLY_MATCHERS
+        else:
+            unknown = set()
+        if unknown:
+            names = ", ".join(sorted(kind.value for kind in unknown))
+            warnings.append(
+                f"{where}: matchers that {spec.label} does not define ({names}) are kept, "
+                f"but {spec.label} tools may ignore them"
+            )
+    return warnings
