@@ -360,3 +360,37 @@ def test_https_provider(tmp_path: Path, certificate: tuple[str, str]) -> None:
     assert "CERTIFICATE_VERIFY_FAILED" in untrusted.interactions[0].failures[0].message
     assert trusted.success
     assert unverified.success
+
+
+def test_an_invalid_filter_regex_is_a_reported_error_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PACT_PROVIDER_STATE", "[a")
+    verifier = Verifier("UserService", app=fastapi_app(UserStore()))
+    report = verifier.add_source(users_pact(tmp_path)).filter(description="(").verify()
+    assert report.exit_code == 1 and not report.interactions
+    assert report.errors == [
+        "the description filter (--filter-description, PACT_DESCRIPTION) '(' is not a valid "
+        "regex: missing ), unterminated subpattern at position 0",
+        "the provider state filter (--filter-state, PACT_PROVIDER_STATE) '[a' is not a valid "
+        "regex: unterminated character set at position 0",
+    ]
+
+
+def test_filters_that_select_nothing_fail_the_run_unless_no_pacts_is_allowed(
+    tmp_path: Path,
+) -> None:
+    pact = users_pact(tmp_path)
+    app = fastapi_app(UserStore())
+    report = Verifier("UserService", app=app).add_source(pact).filter(consumers=["Typo"]).verify()
+    assert report.exit_code == 1
+    assert report.errors[0].startswith(
+        "the filters (consumer Typo) matched no interaction in 1 pact, so nothing was verified"
+    )
+    lenient = Verifier("UserService", app=app, fail_if_no_pacts=False).add_source(pact)
+    report = lenient.filter(description="^nothing$").verify()
+    assert report.exit_code == 0
+    assert report.warnings == [
+        "the filters (description matching '^nothing$') matched no interaction in 1 pact, "
+        "so nothing was verified"
+    ]

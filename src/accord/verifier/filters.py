@@ -39,6 +39,35 @@ class InteractionFilter:
             no_state=no_state or base.no_state,
         )
 
+    @property
+    def active(self) -> bool:
+        return bool(self.consumers or self.description or self.state is not None or self.no_state)
+
+    def problems(self) -> list[str]:
+        """Regexes that do not compile, named with the option and variable that set them."""
+        found = []
+        for what, pattern in (
+            ("description filter (--filter-description, PACT_DESCRIPTION)", self.description),
+            ("provider state filter (--filter-state, PACT_PROVIDER_STATE)", self.state),
+        ):
+            try:
+                re.compile(pattern or "")
+            except re.error as error:
+                found.append(f"the {what} {pattern!r} is not a valid regex: {error}")
+        return found
+
+    def describe(self) -> str:
+        parts = []
+        if self.consumers:
+            parts.append("consumer " + " or ".join(self.consumers))
+        if self.description:
+            parts.append(f"description matching {self.description!r}")
+        if self.state == "" or self.no_state:
+            parts.append("no provider state")
+        elif self.state is not None:
+            parts.append(f"provider state matching {self.state!r}")
+        return ", ".join(parts)
+
     def accepts_consumer(self, name: str) -> bool:
         return not self.consumers or name in self.consumers
 

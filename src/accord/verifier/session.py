@@ -67,17 +67,20 @@ def run(
     loaded = _load(plan, sources, report)
     if not plan.provider and loaded:
         report.provider = loaded[0].pact.provider
+    interaction_filter = InteractionFilter.from_environment(plan.filter)
+    report.errors.extend(interaction_filter.problems())
     with _Connections(plan, report) as connections:
         context = RunContext(
             provider=report.provider,
             target=connections.target,
             states=_state_handlers(plan, connections),
             messages=_message_producer(plan, connections),
-            filter=InteractionFilter.from_environment(plan.filter),
+            filter=interaction_filter,
             on_result=reporter.interaction,
             warnings=report.warnings,
         )
-        for item in loaded if connections.ready else []:
+        runnable = connections.ready and not interaction_filter.problems()
+        for item in loaded if runnable else []:
             if not context.filter.accepts_consumer(item.pact.consumer):
                 continue
             reporter.pact_started(item)
@@ -86,6 +89,8 @@ def run(
             if plan.publish is not None:
                 _publish(plan.publish, item, result, report)
             reporter.pact_finished(item, result)
+        if runnable and loaded and interaction_filter.active and not report.interactions:
+            _nothing_selected(plan, interaction_filter, len(loaded), report)
     plan.states.close()
     report.duration = time.perf_counter() - started
     reporter.finished(report)
@@ -94,6 +99,23 @@ def run(
     if plan.json_file:
         write_json(report, plan.json_file)
     return report
+
+
+def _nothing_selected(
+    plan: RunPlan, chosen: InteractionFilter, pacts: int, report: VerificationReport
+) -> None:
+    # Usually a typo in a filter: a green run that verified nothing would hide it.
+    text = (
+        f"the filters ({chosen.describe()}) matched no interaction in {pacts} "
+        f"pact{'s' if pacts != 1 else ''}, so nothing was verified"
+    )
+    if plan.fail_if_no_pacts:
+        report.errors.append(
+            f"{text}; check the filters, or pass fail_if_no_pacts=False "
+            "(CLI: --ignore-no-pacts-error)"
+        )
+    else:
+        report.warnings.append(text)
 
 
 class _Connections:
