@@ -92,6 +92,18 @@ def test_cli_needs_a_provider_to_replay_against(pact: Path) -> None:
     assert "--provider-base-url must start with http:// or https://, got 'localhost:8000'" in (
         result.output
     )
+    result = runner.invoke(
+        main, ["verify", "--provider-base-url", "http://x", "--broker-url", "localhost:9292"]
+    )
+    assert result.exit_code == 2
+    assert "--broker-url must start with http:// or https://, got 'localhost:9292'" in result.output
+    result = runner.invoke(
+        main,
+        ["verify", "--provider-base-url", "http://x"],
+        env={"PACT_BROKER_BASE_URL": "localhost:9292"},
+    )
+    assert result.exit_code == 2
+    assert "PACT_BROKER_BASE_URL must start with http:// or https://" in result.output
 
 
 def test_cli_in_process_app(pact: Path, monkeypatch: pytest.MonkeyPatch) -> None:

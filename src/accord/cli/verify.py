@@ -201,11 +201,12 @@ def verify(**options: Any) -> None:
             "say where the provider is: --provider-base-url http://localhost:8000, "
             "--app package.module:app, or --message-url for message pacts"
         )
-    base_url = options["provider_base_url"]
-    if base_url and not base_url.startswith(("http://", "https://")):
-        raise click.UsageError(
-            f"--provider-base-url must start with http:// or https://, got {base_url!r}"
-        )
+    for option, url in (
+        ("--provider-base-url", options["provider_base_url"]),
+        ("--broker-url", options["broker_url"]),
+    ):
+        if url and not url.startswith(("http://", "https://")):
+            raise click.UsageError(f"{option} must start with http:// or https://, got {url!r}")
     try:
         verifier = _build(options)
         report = verifier.verify()
@@ -247,6 +248,10 @@ def _build(options: dict[str, Any]) -> Verifier:
     broker_url = options["broker_url"] or (
         None if options["sources"] else env.get("PACT_BROKER_BASE_URL")
     )
+    if broker_url and not broker_url.startswith(("http://", "https://")):
+        raise click.UsageError(
+            f"PACT_BROKER_BASE_URL must start with http:// or https://, got {broker_url!r}"
+        )
     if broker_url:
         selectors = parse_selectors(options["selectors"])
         selectors += tag_selectors(_split_commas(options["consumer_version_tags"]))
