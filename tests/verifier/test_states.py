@@ -372,3 +372,30 @@ def test_a_failed_state_is_reported_once_per_line(tmp_path) -> None:
     assert line.startswith("    State change request failed: setup of provider state")
     assert line.count("State change request failed") == 1
     assert line.count("OrderService") == 1
+
+
+def test_an_in_process_app_whose_state_endpoint_raises_fails_that_interaction_only(
+    tmp_path,
+) -> None:
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            raise RuntimeError("no lifespan")
+        if scope["path"] == "/_pact/state":
+            raise RuntimeError("state handler exploded")
+        headers = [(b"content-type", b"application/json")]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": b'{"userId": 1, "name": "Ann"}'})
+
+    states = [{"name": "a user exists", "params": {}}]
+    interactions = [
+        user_interaction("with a state", states=states),
+        user_interaction("without a state"),
+    ]
+    pact = write_pact(tmp_path, pact_document(interactions))
+    verifier = Verifier("UserService", app=app).state_change_url("/_pact/state")
+    report = verifier.add_source(pact).verify()
+    assert [result.ok for result in report.interactions] == [False, True]
+    message = report.interactions[0].failures[0].message
+    assert "POST /_pact/state: the provider app raised RuntimeError('state handler exploded')" in (
+        message
+    )

@@ -177,6 +177,11 @@ class StateChangeUrl:
             answer = self._post(self.url, body, self.timeout)
         except httpx.HTTPError as error:
             raise state_error(call, f"POST {self.url} failed: {error!r}") from error
+        except Exception as error:
+            # An in-process app (--app) raises its own exceptions through the transport.
+            raise state_error(
+                call, f"POST {self.url}: the provider app raised {error!r}{_raised_at(error)}"
+            ) from error
         if answer.status_code >= 400:
             raise state_error(
                 call, f"POST {self.url} answered HTTP {answer.status_code}: {answer.text[:300]!r}"
