@@ -168,3 +168,27 @@ def test_the_same_request_under_two_states_is_answered_by_each_in_turn():
         statuses.append(handled.response.status)
     assert statuses == [200, 404]
     assert log.report(index.interactions, "t").ok
+
+
+def test_report_names_the_keys_a_request_body_lacks():
+    pact = Pact("web", "users")
+    (
+        pact.upon_receiving("create a user")
+        .with_request("POST", "/users")
+        .with_body({"name": match.string("Bob"), "age": match.integer(3), "tags": []})
+        .will_respond_with(201)
+    )
+    index = InteractionIndex(pact.interactions())
+    log = RequestLog()
+    request = Request(
+        method="POST",
+        path="/users",
+        query={},
+        headers={"Content-Type": ["application/json"]},
+        body=Body.from_json({"name": "Ann"}),
+    )
+    outcome = handle(index, request, base_url="").outcome
+    assert outcome is not None
+    log.record(outcome)
+    text = log.report(index.interactions, "Pact between web and users").render()
+    assert "$.body: missing 'age', 'tags'; expected {" in text

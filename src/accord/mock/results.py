@@ -218,6 +218,10 @@ def _render_problem(number: int, problem: Mismatched | Unexpected | Missing | Er
             summary = f"not expected, got {actual!r}"
         elif named and actual is None and expected is not None:
             summary = f"expected {expected!r}, missing"
+        elif isinstance(expected, dict) and isinstance(actual, dict) and expected.keys() - actual:
+            # Name the absent keys: in two large objects they are hard to spot.
+            absent = ", ".join(repr(key) for key in expected if key not in actual)
+            summary = f"missing {absent}; expected {expected!r}, got {actual!r}"
         else:
             summary = f"expected {expected!r}, got {actual!r}"
         lines.append(f"   {field_path(mismatch)}: {summary}")
