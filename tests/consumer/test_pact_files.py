@@ -10,7 +10,7 @@ import pytest
 
 from accord import Pact, match
 from accord.consumer.pact_files import RUN_ID_VARIABLE, interaction_key, write_pact_file
-from accord.errors import PactMergeConflict
+from accord.errors import InvalidPact, PactMergeConflict
 from accord.model import HttpInteraction, Request, load_pact
 from accord.model import Pact as PactModel
 
@@ -72,6 +72,24 @@ def test_overwrite_replaces_the_file(tmp_path):
     _pact("a").write_file(tmp_path)
     _pact("b").write_file(tmp_path, overwrite=True)
     assert [i.description for i in load_pact(tmp_path / "web-users.json").interactions] == ["b"]
+
+
+def test_a_blank_pact_file_left_by_a_crash_is_replaced(tmp_path):
+    (tmp_path / "web-users.json").write_text("\n  \n")
+    _pact("a").write_file(tmp_path)
+    assert [i.description for i in load_pact(tmp_path / "web-users.json").interactions] == ["a"]
+
+
+def test_a_broken_pact_file_says_how_to_get_past_it(tmp_path):
+    target = tmp_path / "web-users.json"
+    target.write_text('{"consumer": {"name": "web"}, "interactions": [')
+    with pytest.raises(InvalidPact) as caught:
+        _pact("a").write_file(tmp_path)
+    assert f"invalid pact in {target}" in str(caught.value)
+    assert caught.value.__notes__ == [
+        f"The new interactions are merged into the existing {target}, which is broken; delete "
+        "it (the consumer tests write it again) or write with overwrite=True."
+    ]
 
 
 def _write_two(folder: str, worker: int) -> None:

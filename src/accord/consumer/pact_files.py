@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from accord.errors import PactMergeConflict
+from accord.errors import InvalidPact, PactMergeConflict
 from accord.model import AnyInteraction, Pact, SpecVersion, load_pact
 from accord.model.codec import dumps_pact, write_interaction
 
@@ -91,8 +91,17 @@ def write_pact_file(
     with _exclusive(target) as journal:
         existing: Sequence[AnyInteraction] = ()
         metadata = dict(pact.metadata)
-        if not overwrite and target.exists() and target.stat().st_size:
-            previous = load_pact(target)
+        if not overwrite and target.exists() and target.read_bytes().strip():
+            try:
+                previous = load_pact(target)
+            except InvalidPact as error:
+                # Usually what a crashed or interrupted earlier writer left behind.
+                error.add_note(
+                    f"The new interactions are merged into the existing {target}, which is "
+                    "broken; delete it (the consumer tests write it again) or write with "
+                    "overwrite=True."
+                )
+                raise
             existing = previous.interactions
             metadata = {**previous.metadata, **metadata}
         run = current_run_id()
