@@ -394,3 +394,18 @@ def test_filters_that_select_nothing_fail_the_run_unless_no_pacts_is_allowed(
         "the filters (description matching '^nothing$') matched no interaction in 1 pact, "
         "so nothing was verified"
     ]
+
+
+def test_an_explicit_pact_for_another_provider_name_is_verified_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    pact = users_pact(tmp_path)
+    app = fastapi_app(UserStore(users={1: "Ann"}))
+    report = Verifier("Userservice", app=app).add_source(pact).verify()
+    assert len(report.interactions) == 2
+    assert (
+        f"the pact {pact} is for provider UserService, not Userservice; check --provider "
+        "(names are case-sensitive)"
+    ) in report.warnings
+    report = Verifier("UserService", app=app).add_source(pact).verify()
+    assert not [text for text in report.warnings if "is for provider" in text]

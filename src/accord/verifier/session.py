@@ -165,9 +165,19 @@ def _load(
     loaded: list[LoadedPact] = []
     for source in sources:
         try:
-            loaded.extend(load_source(source, provider=plan.provider))
+            found = load_source(source, provider=plan.provider)
         except AccordError as error:
             report.errors.append(f"could not load pacts{_for(plan.provider)}: {error}")
+            continue
+        loaded.extend(found)
+        for item in found:
+            # A file or URL named explicitly is verified whatever its provider; a different name
+            # is usually a typo in --provider (results would be published under it).
+            if plan.provider and item.pact.provider != plan.provider:
+                report.warnings.append(
+                    f"the pact {item.origin} is for provider {item.pact.provider}, "
+                    f"not {plan.provider}; check --provider (names are case-sensitive)"
+                )
     if not sources:
         report.errors.append(
             "no pact sources were given; add a pact file, directory, URL or broker"
