@@ -409,3 +409,16 @@ def test_an_explicit_pact_for_another_provider_name_is_verified_with_a_warning(
     ) in report.warnings
     report = Verifier("UserService", app=app).add_source(pact).verify()
     assert not [text for text in report.warnings if "is for provider" in text]
+
+
+def test_a_broken_file_in_a_directory_does_not_hide_the_other_pacts(tmp_path: Path) -> None:
+    write_pact(tmp_path, pact_document([user_interaction()]))
+    (tmp_path / "b-broken.json").write_text("{not json")
+    store = UserStore(users={1: "Ann"})
+    verifier = Verifier("UserService", app=flask_app(store))
+    verifier.add_source(tmp_path)
+    report = verifier.verify()
+    assert len(report.interactions) == 1, "the good pact was still verified"
+    assert report.interactions[0].ok
+    assert not report.success
+    assert any("b-broken.json" in error and "not valid JSON" in error for error in report.errors)

@@ -22,7 +22,13 @@ from accord.verifier.publishing import PublishOptions, publish_results
 from accord.verifier.reports import write_json, write_junit
 from accord.verifier.results import PactResult, VerificationReport
 from accord.verifier.runner import RunContext, verify_pact
-from accord.verifier.sources import LoadedPact, PactSource, load_source
+from accord.verifier.sources import (
+    DirectorySource,
+    LoadedPact,
+    PactSource,
+    load_directory,
+    load_source,
+)
 from accord.verifier.states import CallableStates, StateChangeUrl, StateHandler
 from accord.verifier.transport import ProviderTarget, TargetOptions, tls_verification
 
@@ -164,6 +170,12 @@ def _load(
 ) -> list[LoadedPact]:
     loaded: list[LoadedPact] = []
     for source in sources:
+        if isinstance(source, DirectorySource):
+            # One broken file must not hide the other pacts of a shared directory.
+            found, errors = load_directory(source.path, plan.provider)
+            loaded.extend(found)
+            report.errors.extend(errors)
+            continue
         try:
             found = load_source(source, provider=plan.provider)
         except AccordError as error:

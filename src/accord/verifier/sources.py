@@ -22,7 +22,7 @@ from accord.broker_client import (
     VerificationQuery,
 )
 from accord.broker_client.hal import BrokerAuth
-from accord.errors import InvalidPact, VerificationError
+from accord.errors import AccordError, InvalidPact, VerificationError
 from accord.model import Pact, load_pact
 
 
@@ -119,7 +119,10 @@ def load_source(source: PactSource, *, provider: str | None) -> list[LoadedPact]
         case FileSource(path=path):
             return [LoadedPact(pact=_load_file(path), origin=str(path))]
         case DirectorySource(path=path):
-            return _load_directory(path, provider)
+            loaded, errors = load_directory(path, provider)
+            if errors:
+                raise VerificationError("\n".join(errors))
+            return loaded
         case UrlSource():
             return [_load_url(source)]
         case BrokerSource():
@@ -135,14 +138,23 @@ def _load_file(path: Path) -> Pact:
     return load_pact(path)
 
 
-def _load_directory(path: Path, provider: str | None) -> list[LoadedPact]:
-    loaded = []
+def load_directory(path: Path, provider: str | None) -> tuple[list[LoadedPact], list[str]]:
+    """The pacts for `provider` in a directory, and one error line per file that cannot be read.
+
+    A shared pact directory holds pacts for several providers; only ours are returned, and one
+    broken file does not hide the others.
+    """
+    loaded: list[LoadedPact] = []
+    errors: list[str] = []
     for file in sorted(path.glob("*.json")):
-        pact = _load_file(file)
-        # A shared pact directory holds pacts for several providers; verify only ours.
+        try:
+            pact = _load_file(file)
+        except AccordError as error:
+            errors.append(f"could not load the pact {file}: {error}")
+            continue
         if provider is None or pact.provider == provider:
             loaded.append(LoadedPact(pact=pact, origin=str(file)))
-    return loaded
+    return loaded, errors
 
 
 def _load_url(source: UrlSource) -> LoadedPact:
