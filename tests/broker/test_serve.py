@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -70,12 +71,19 @@ def test_serve_without_arguments_uses_a_sqlite_file_in_the_data_directory(
     import uvicorn
     from click.testing import CliRunner
 
+    from accord.cli import broker as broker_cli
     from accord.cli.broker import broker_group
 
     served = {}
-    monkeypatch.setattr(
-        uvicorn, "run", lambda app, host, port, log_level: served.update(host=host, port=port)
-    )
+
+    def listen(host: str, port: int) -> socket.socket:
+        served.update(host=host, port=port)  # the defaults; bind an ephemeral port instead
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        return listener
+
+    monkeypatch.setattr(broker_cli, "_listening_socket", listen)
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
     for name in ("ACCORD_BROKER_DATABASE_URL", "PACT_BROKER_DATABASE_URL", "PACT_BROKER_BASIC_AUTH_USERNAME",
                  "ACCORD_BROKER_TOKENS"):  # fmt: skip
         monkeypatch.delenv(name, raising=False)
@@ -97,7 +105,7 @@ def test_serve_reads_the_pact_broker_database_url(tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(uvicorn, "run", lambda app, **_: None)
     monkeypatch.delenv("ACCORD_BROKER_DATABASE_URL", raising=False)
     monkeypatch.setenv("PACT_BROKER_DATABASE_URL", f"sqlite:///{tmp_path / 'pb.sqlite3'}")
-    result = CliRunner().invoke(broker_group, ["serve"])
+    result = CliRunner().invoke(broker_group, ["serve", "--port", str(free_port())])
     assert result.exit_code == 0, result.output
     assert f"SQLite file {tmp_path / 'pb.sqlite3'}" in result.output
 
@@ -166,3 +174,22 @@ def test_serve_with_workers_hands_uvicorn_the_factory(tmp_path: Path, monkeypatc
     assert options["factory"] is True and options["workers"] == 2
     assert isinstance(options["fd"], int), "workers share one TCP_NODELAY listening socket"
     assert os.environ["ACCORD_BROKER_DATABASE_URL"] == url
+
+
+def test_serve_on_a_port_in_use_fails_before_touching_the_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from accord.cli.broker import broker_group
+
+    database = tmp_path / "never.sqlite3"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            broker_group, ["serve", "--port", str(port), "--database-url", f"sqlite:///{database}"]
+        )
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "choose another --port" in result.output
+    assert not database.exists()

@@ -73,19 +73,27 @@ def serve(
             "PACT_BROKER_BASIC_AUTH_USERNAME/PASSWORD or ACCORD_BROKER_TOKENS",
             err=True,
         )
-    with _database_errors(url):
-        app = create_app(settings)  # migrates once here, before any worker starts
-    click.echo(f"Accord broker listening on http://{host}:{port}")
-    if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
-        return
-    # worker processes build their own app from the environment, so pass the resolved values on
-    os.environ["ACCORD_BROKER_DATABASE_URL"] = url
-    if settings.base_url:
-        os.environ["ACCORD_BROKER_BASE_URL"] = settings.base_url
-    app.state.engine.dispose()
-    # kept open (and referenced) for the workers' lifetime: uvicorn only receives its fd
-    with _listening_socket(host, port) as listener:
+    # Bind before migrating: a port in use is one clear error, with the database untouched.
+    try:
+        listener = _listening_socket(host, port)
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port}: {error.strerror or error}; "
+            "choose another --port or stop what is using it"
+        ) from None
+    # kept open (and referenced) while uvicorn serves: uvicorn only receives its fd
+    with listener:
+        with _database_errors(url):
+            app = create_app(settings)  # migrates once here, before any worker starts
+        click.echo(f"Accord broker listening on http://{host}:{port}")
+        if workers == 1:
+            uvicorn.run(app, fd=listener.fileno(), log_level=log_level)
+            return
+        # worker processes build their own app from the environment: pass the resolved values on
+        os.environ["ACCORD_BROKER_DATABASE_URL"] = url
+        if settings.base_url:
+            os.environ["ACCORD_BROKER_BASE_URL"] = settings.base_url
+        app.state.engine.dispose()
         uvicorn.run(
             "accord.broker.app:app_from_env",
             factory=True,
@@ -112,13 +120,18 @@ def _database_errors(url: str) -> Iterator[None]:
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
-    """The shared socket for worker processes, with TCP_NODELAY set so that accepted connections
-    inherit it: without it every keep-alive response waited ~40 ms for the client's delayed ACK."""
+    """The listening socket (shared by worker processes), with TCP_NODELAY set so that accepted
+    connections inherit it: without it every keep-alive response waited ~40 ms for the client's
+    delayed ACK."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listener = socket.socket(family, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    listener.bind((host, port))
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        listener.bind((host, port))
+    except OSError:
+        listener.close()
+        raise
     listener.set_inheritable(True)
     return listener
 
