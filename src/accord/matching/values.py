@@ -199,27 +199,27 @@ def check_list(
     rule: MatchingRule, expected: list[Any], actual: list[Any], cascaded: bool
 ) -> str | None:
     """Rules that look at a whole JSON array (sizes, equality, emptiness)."""
-    kind = rule.kind
-    if kind is RuleKind.TYPE:
-        return None if cascaded else check_size(rule, actual, describe.list_display)
-    if kind is RuleKind.EQUALITY:
-        if json_equal(expected, actual):
-            return None
-        return describe.not_equal(actual, expected, show_types=False)
-    if kind is RuleKind.NOT_EMPTY:
-        return None if actual else describe.empty_value(actual)
-    if kind in _COLLECTION_ONLY or kind is RuleKind.REGEX:
-        return None
-    return describe.cannot_apply(describe.compact_json(actual), kind.value)
+    return _check_collection(rule, expected, actual, cascaded, describe.list_display)
 
 
 def check_map(
     rule: MatchingRule, expected: dict[str, Any], actual: dict[str, Any], cascaded: bool
 ) -> str | None:
     """Rules that look at a whole JSON object."""
+    return _check_collection(rule, expected, actual, cascaded, describe.map_display)
+
+
+def _check_collection(
+    rule: MatchingRule,
+    expected: Any,
+    actual: Any,
+    cascaded: bool,
+    display: Callable[[Any], str],
+) -> str | None:
     kind = rule.kind
     if kind is RuleKind.TYPE:
-        return None if cascaded else check_size(rule, actual, describe.map_display)
+        # Size bounds apply where the rule is written, not to the children it cascades to.
+        return None if cascaded else check_size(rule, actual, display)
     if kind is RuleKind.EQUALITY:
         if json_equal(expected, actual):
             return None
